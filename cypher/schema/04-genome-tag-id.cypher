@@ -1,0 +1,1 @@
+CREATE CONSTRAINT genome_tag_id IF NOT EXISTS FOR (t:GenomeTag) REQUIRE t.id IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE FULLTEXT INDEX movie_title IF NOT EXISTS FOR (m:Movie) ON EACH [m.title]

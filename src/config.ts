@@ -1,0 +1,127 @@
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+import { z } from "zod";
+import { PACKAGE_ROOT } from "./paths.js";
+
+/**
+ * Every setting the service reads, validated once. Sources, strongest first:
+ * CLI flags (passed in as overrides), environment variables, a `.env` file in
+ * the working directory, defaults. Nothing else in the code reads process.env.
+ */
+const port = z.coerce.number().int().min(1).max(65535);
+const size = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as "512m" or "2g"');
+
+const schema = z.object({
+  /** An existing Neo4j (bolt://, neo4j://, neo4j+s://…). Unset: the project runs its own local server. */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, "expected a bolt:// or neo4j:// URI")
+    .optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  /** For the local server this becomes the initial password, so Neo4j's 8-character minimum applies. */
+  NEO4J_PASSWORD: z.string().min(8, "Neo4j requires at least 8 characters").default("cinegraph-local"),
+  NEO4J_DATABASE: z.string().min(1).default("neo4j"),
+  /** Per-transaction timeout for queries sent by the service. */
+  NEO4J_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  NEO4J_LOCAL_DIR: z.string().min(1).default(join(PACKAGE_ROOT, ".neo4j")),
+  NEO4J_LOCAL_CACHE_DIR: z.string().min(1).default(join(homedir(), ".cache", "cinegraph", "neo4j")),
+  NEO4J_LOCAL_BOLT_PORT: port.default(7687),
+  NEO4J_LOCAL_HTTP_PORT: port.default(7474),
+  NEO4J_LOCAL_HEAP: size.default("2g"),
+  NEO4J_LOCAL_PAGECACHE: size.default("2g"),
+  /** Seconds to wait for the local server to answer after starting it. */
+  NEO4J_LOCAL_START_TIMEOUT: z.coerce.number().int().min(5).default(120),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: port.default(4000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Folder loaded by `npm start` when the graph is empty. */
+  DEMO_DATA_DIR: z.string().min(1).default(join(PACKAGE_ROOT, "data", "ml-latest-small")),
+});
+
+type Raw = z.infer<typeof schema>;
+
+export interface LocalNeo4jConfig {
+  dir: string;
+  cacheDir: string;
+  boltPort: number;
+  httpPort: number;
+  heap: string;
+  pageCache: string;
+  startTimeoutSeconds: number;
+}
+
+export interface Config {
+  neo4j: {
+    /** Undefined when the project manages its own local server. */
+    uri?: string;
+    user: string;
+    password: string;
+    database: string;
+    queryTimeoutMs: number;
+  };
+  local: LocalNeo4jConfig;
+  server: { host: string; port: number };
+  logLevel: Raw["LOG_LEVEL"];
+  demoDataDir: string;
+}
+
+export type ConfigOverrides = Partial<Record<keyof Raw, string | number | undefined>>;
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+export interface LoadConfigOptions {
+  env?: Record<string, string | undefined>;
+  overrides?: ConfigOverrides;
+  /** Read `.env` from the working directory (off in tests, which pass env explicitly). */
+  dotenv?: boolean;
+}
+
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const { overrides = {}, dotenv = options.env === undefined } = options;
+  if (dotenv && existsSync(".env")) process.loadEnvFile(".env");
+  const env = options.env ?? process.env;
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = overrides[key as keyof Raw] ?? env[key];
+    if (value !== undefined && value !== "") input[key] = value;
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new ConfigError(`Invalid configuration:\n${problems}\nSee .env.example for every setting.`);
+  }
+  const raw = parsed.data;
+  const absolute = (p: string) => (isAbsolute(p) ? p : resolve(p));
+  if (raw.NEO4J_LOCAL_BOLT_PORT === raw.NEO4J_LOCAL_HTTP_PORT) {
+    throw new ConfigError("Invalid configuration:\n  NEO4J_LOCAL_BOLT_PORT and NEO4J_LOCAL_HTTP_PORT must differ");
+  }
+  return {
+    neo4j: {
+      uri: raw.NEO4J_URI,
+      user: raw.NEO4J_USER,
+      password: raw.NEO4J_PASSWORD,
+      database: raw.NEO4J_DATABASE,
+      queryTimeoutMs: raw.NEO4J_QUERY_TIMEOUT_MS,
+    },
+    local: {
+      dir: absolute(raw.NEO4J_LOCAL_DIR),
+      cacheDir: absolute(raw.NEO4J_LOCAL_CACHE_DIR),
+      boltPort: raw.NEO4J_LOCAL_BOLT_PORT,
+      httpPort: raw.NEO4J_LOCAL_HTTP_PORT,
+      heap: raw.NEO4J_LOCAL_HEAP,
+      pageCache: raw.NEO4J_LOCAL_PAGECACHE,
+      startTimeoutSeconds: raw.NEO4J_LOCAL_START_TIMEOUT,
+    },
+    server: { host: raw.HOST, port: raw.PORT },
+    logLevel: raw.LOG_LEVEL,
+    demoDataDir: absolute(raw.DEMO_DATA_DIR),
+  };
+}
+
+/** The bolt URI to connect to: the configured one, or the local server's. */
+export function boltUri(config: Config): string {
+  return config.neo4j.uri ?? `bolt://127.0.0.1:${config.local.boltPort}`;
+}

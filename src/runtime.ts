@@ -1,0 +1,24 @@
+import { boltUri, type Config } from "./config.js";
+import { Database } from "./db/database.js";
+import type { Logger } from "./logger.js";
+import { LocalNeo4j } from "./neo4j/local-server.js";
+
+/** The local server this configuration manages, or undefined when NEO4J_URI points elsewhere. */
+export function localServer(config: Config, logger: Logger): LocalNeo4j | undefined {
+  return config.neo4j.uri ? undefined : new LocalNeo4j(config.local, config.neo4j.password, logger);
+}
+
+/** Opens the configured database, starting the local server first when the project manages it. */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  await localServer(config, logger)?.start();
+  return Database.open(
+    {
+      uri: boltUri(config),
+      user: config.neo4j.user,
+      password: config.neo4j.password,
+      database: config.neo4j.database,
+      queryTimeoutMs: config.neo4j.queryTimeoutMs,
+    },
+    logger,
+  );
+}

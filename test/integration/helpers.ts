@@ -1,0 +1,16 @@
+import { inject } from "vitest";
+import { Database } from "../../src/db/database.js";
+import { createLogger } from "../../src/logger.js";
+import { CYPHER_DIR } from "../../src/paths.js";
+
+const TEST_CYPHER_DIR = new URL("../cypher", import.meta.url).pathname;
+
+export const SHARED_DATA = new URL("../../../shared/data/movielens/", import.meta.url).pathname;
+export const ML_LATEST_SMALL = `${SHARED_DATA}ml-latest-small`;
+export const GENOME = `${SHARED_DATA}genome`;
+
+/** A connection to the test server started by the global setup. */
+export async function openTestDatabase(): Promise<Database> {
+  const settings = inject("neo4j");
+  return Database.open({ ...settings, queryTimeoutMs: 60_000 }, createLogger("warn"), [CYPHER_DIR, TEST_CYPHER_DIR]);
+}
