@@ -8,10 +8,17 @@ export function localServer(config: Config, logger: Logger): LocalNeo4j | undefi
   return config.neo4j.uri ? undefined : new LocalNeo4j(config.local, config.neo4j.password, logger);
 }
 
+export interface Connection {
+  db: Database;
+  /** The local server, when this call had to start it (so the caller may stop it again). */
+  startedLocal?: LocalNeo4j;
+}
+
 /** Opens the configured database, starting the local server first when the project manages it. */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
-  await localServer(config, logger)?.start();
-  return Database.open(
+export async function connect(config: Config, logger: Logger): Promise<Connection> {
+  const local = localServer(config, logger);
+  const started = local ? !(await local.start()).alreadyRunning : false;
+  const db = await Database.open(
     {
       uri: boltUri(config),
       user: config.neo4j.user,
@@ -21,4 +28,9 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     },
     logger,
   );
+  return { db, startedLocal: started ? local : undefined };
+}
+
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  return (await connect(config, logger)).db;
 }

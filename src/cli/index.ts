@@ -9,13 +9,16 @@ import { DatabaseUnavailableError } from "../db/database.js";
 import { addGlobalOptions } from "./context.js";
 import { loadCommand } from "./commands/load.command.js";
 import { neo4jCommand } from "./commands/neo4j.command.js";
+import { serveCommand, startCommand } from "./commands/serve.command.js";
 
 const program = addGlobalOptions(
   new Command("cinegraph").description("movie recommendations as a GraphQL API over a Neo4j graph of MovieLens data"),
 )
   .showHelpAfterError()
+  .addCommand(startCommand())
   .addCommand(neo4jCommand())
-  .addCommand(loadCommand());
+  .addCommand(loadCommand())
+  .addCommand(serveCommand());
 
 /** Errors users can act on are printed as one clear message; anything else keeps its stack. */
 const EXPECTED = [ConfigError, LoadError, LoadRefusedError, LocalNeo4jError, DatabaseUnavailableError];

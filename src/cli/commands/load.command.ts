@@ -1,15 +1,10 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
+import { positiveInt } from "./options.js";
 import { openRelease } from "../../ingest/formats/detect.js";
 import { loadRelease, type LoadSummary } from "../../ingest/loader.js";
 import { barProgress, lineProgress } from "../../ingest/progress.js";
 import { openDatabase } from "../../runtime.js";
 import { commandContext } from "../context.js";
-
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a positive integer");
-  return n;
-}
 
 export function printSummary(summary: LoadSummary): void {
   const c = summary.counts;

@@ -1,0 +1,55 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { DatabaseUnavailableError } from "../../db/database.js";
+import type { GraphQLContext } from "../context.js";
+
+/** Codes whose messages are meant for clients; every other error is masked. */
+const PUBLIC_CODES = new Set([
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "SERVICE_UNAVAILABLE",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (unwrapResolverError(error) instanceof DatabaseUnavailableError) {
+    return { message: "The database is not available; try again shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && PUBLIC_CODES.has(code)) {
+    const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/** Logs what clients cannot see, and gives them the request id to quote. */
+export const errorLoggingPlugin: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ contextValue, errors }) {
+        for (const error of errors) {
+          const code = error.extensions?.code;
+          if (typeof code !== "string" || !PUBLIC_CODES.has(code)) {
+            contextValue.logger.error({ err: unwrapResolverError(error), path: error.path }, "unexpected error");
+          }
+        }
+      },
+      async willSendResponse({ contextValue, response }) {
+        if (response.body.kind !== "single") return;
+        for (const error of response.body.singleResult.errors ?? []) {
+          if (error.extensions?.code === "INTERNAL_SERVER_ERROR") {
+            (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,28 @@
+import { ArgsType, Field, ID, Int } from "type-graphql";
+
+@ArgsType()
+export class MovieArgs {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ArgsType()
+export class MoviesArgs {
+  @Field(() => String, { nullable: true, description: "Case-insensitive text the title contains" })
+  search?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Movies in all of these genres" })
+  genres?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  yearFrom?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  yearTo?: number | null;
+
+  @Field(() => Int, { defaultValue: 20 })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: "endCursor of the previous page" })
+  after?: string | null;
+}

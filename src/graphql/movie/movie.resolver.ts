@@ -1,0 +1,56 @@
+import { Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLContext } from "../context.js";
+import { decodeCursor, encodeCursor, parseFirst, parseId } from "../common/ids.js";
+import { BadUserInputError } from "../common/errors.js";
+import { MovieArgs, MoviesArgs } from "./movie.args.js";
+import { toMovie } from "./movie.mapper.js";
+import { Movie, MovieConnection } from "./movie.type.js";
+
+@Resolver(() => Movie)
+export class MovieResolver {
+  @Query(() => Movie, { nullable: true, description: "A movie by id, or null when there is none" })
+  async movie(@Args(() => MovieArgs) { id }: MovieArgs, @Ctx() ctx: GraphQLContext): Promise<Movie | null> {
+    const row = await ctx.loaders.movie.load(parseId(id, "id"));
+    return row && toMovie(row);
+  }
+
+  @Query(() => MovieConnection, { description: "Movies filtered by title, genres and years, by title" })
+  async movies(@Args(() => MoviesArgs) args: MoviesArgs, @Ctx() ctx: GraphQLContext): Promise<MovieConnection> {
+    const limit = parseFirst(args.first);
+    if (args.yearFrom != null && args.yearTo != null && args.yearFrom > args.yearTo) {
+      throw new BadUserInputError("yearFrom must not be after yearTo", "yearFrom");
+    }
+    const offset = decodeCursor(args.after);
+    const page = await ctx.services.movies.search({ ...args, offset, limit });
+    const rows = await ctx.loaders.movie.loadMany(page.ids);
+    const edges = rows.map((row, i) => {
+      if (!row || row instanceof Error) throw row ?? new Error(`movie ${page.ids[i]} vanished during the request`);
+      return { cursor: encodeCursor(offset + i), node: toMovie(row) };
+    });
+    return {
+      edges,
+      totalCount: page.total,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  imdbUrl(@Root() movie: Movie): string | null {
+    return movie.imdbId ? `https://www.imdb.com/title/tt${movie.imdbId}/` : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  tmdbUrl(@Root() movie: Movie): string | null {
+    return movie.tmdbId ? `https://www.themoviedb.org/movie/${movie.tmdbId}` : null;
+  }
+
+  @FieldResolver(() => Int, { description: "How many users rated the movie" })
+  async ratingCount(@Root() movie: Movie, @Ctx() ctx: GraphQLContext): Promise<number> {
+    return (await ctx.loaders.ratingStats.load(Number(movie.id)))?.ratingCount ?? 0;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "Mean rating, null when nobody rated it" })
+  async averageRating(@Root() movie: Movie, @Ctx() ctx: GraphQLContext): Promise<number | null> {
+    return (await ctx.loaders.ratingStats.load(Number(movie.id)))?.averageRating ?? null;
+  }
+}

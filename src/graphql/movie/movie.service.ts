@@ -1,0 +1,71 @@
+import type { Database } from "../../db/database.js";
+import { cypher } from "../../db/queries.js";
+
+const Q = {
+  byIds: cypher("movie/by-ids"),
+  ratingStats: cypher("movie/rating-stats-by-ids"),
+  search: cypher("movie/search"),
+};
+
+export interface MovieRow {
+  id: number;
+  title: string;
+  year: number | null;
+  imdbId: string | null;
+  tmdbId: number | null;
+  genres: string[];
+}
+
+export interface RatingStatsRow {
+  id: number;
+  ratingCount: number;
+  averageRating: number | null;
+}
+
+export interface MovieSearch {
+  search?: string | null;
+  genres?: string[] | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  offset: number;
+  limit: number;
+}
+
+export interface MoviePage {
+  total: number;
+  ids: number[];
+  hasNextPage: boolean;
+}
+
+/** Reads movies; batch methods return results in the order of the ids asked for, null where absent. */
+export class MovieService {
+  constructor(private readonly db: Database) {}
+
+  async byIds(ids: readonly number[]): Promise<Array<MovieRow | null>> {
+    const rows = (await this.db.read(Q.byIds, { ids })) as unknown as MovieRow[];
+    return inOrder(ids, rows);
+  }
+
+  async ratingStats(ids: readonly number[]): Promise<Array<RatingStatsRow | null>> {
+    const rows = (await this.db.read(Q.ratingStats, { ids })) as unknown as RatingStatsRow[];
+    return inOrder(ids, rows);
+  }
+
+  async search(query: MovieSearch): Promise<MoviePage> {
+    const [row] = await this.db.read(Q.search, {
+      search: query.search ?? null,
+      genres: query.genres ?? [],
+      yearFrom: query.yearFrom ?? null,
+      yearTo: query.yearTo ?? null,
+      offset: query.offset,
+      limit: query.limit,
+    });
+    const page = row.page as number[];
+    return { total: row.total as number, ids: page.slice(0, query.limit), hasNextPage: page.length > query.limit };
+  }
+}
+
+function inOrder<T extends { id: number }>(ids: readonly number[], rows: T[]): Array<T | null> {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id) ?? null);
+}

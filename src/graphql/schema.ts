@@ -1,0 +1,15 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { MovieResolver } from "./movie/movie.resolver.js";
+import { StatsResolver } from "./stats/stats.resolver.js";
+
+export const RESOLVERS = [MovieResolver, StatsResolver] as const;
+
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers: RESOLVERS, validate: false });
+}
+
+/** The SDL committed as schema/schema.graphql; sorted so the file only changes when the schema does. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

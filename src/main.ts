@@ -1,0 +1,65 @@
+import type { Server } from "node:http";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import { currentDataset } from "./graph/dataset.js";
+import { openRelease } from "./ingest/formats/detect.js";
+import { loadRelease, type LoadSummary } from "./ingest/loader.js";
+import type { ProgressReporter } from "./ingest/progress.js";
+import type { Logger } from "./logger.js";
+import { connect } from "./runtime.js";
+import { buildServer } from "./server.js";
+
+export interface StartOptions {
+  /** Load the demo data set when the graph holds none (or finish a load that was interrupted). */
+  loadDemo: boolean;
+  progress: ProgressReporter;
+  onLoaded?: (summary: LoadSummary) => void;
+}
+
+export interface RunningService {
+  url: string;
+  db: Database;
+  shutdown(): Promise<void>;
+}
+
+/** Starts everything `npm start` promises: Neo4j, demo data, the API. */
+export async function startService(config: Config, logger: Logger, options: StartOptions): Promise<RunningService> {
+  const { db, startedLocal } = await connect(config, logger);
+
+  if (options.loadDemo) await ensureData(db, config, logger, options);
+
+  const built = await buildServer(db, logger);
+  const http: Server = await new Promise((resolve, reject) => {
+    const server = built.app.listen(config.server.port, config.server.host, () => resolve(server));
+    server.once("error", reject);
+  });
+  const url = `http://${config.server.host === "0.0.0.0" ? "localhost" : config.server.host}:${config.server.port}`;
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      logger.info("shutting down");
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await built.stop();
+      await db.close();
+      await startedLocal?.stop();
+    })());
+  return { url, db, shutdown };
+}
+
+async function ensureData(db: Database, config: Config, logger: Logger, options: StartOptions): Promise<void> {
+  const [dataset] = await currentDataset(db);
+  if (dataset?.status === "complete") {
+    logger.info({ dataset: dataset.name }, "graph already holds a data set");
+    return;
+  }
+  const release = openRelease(config.demoDataDir);
+  if (dataset && dataset.name !== release.name) {
+    throw new Error(
+      `the graph holds an incomplete load of "${dataset.name}"; finish it with \`cinegraph load\` or replace it with \`cinegraph load --replace\``,
+    );
+  }
+  logger.info({ dir: config.demoDataDir }, dataset ? "finishing an interrupted demo load" : "loading the demo data set");
+  const summary = await loadRelease(db, release, { progress: options.progress });
+  options.onLoaded?.(summary);
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express } from "express";
+import { pinoHttp } from "pino-http";
+import type { Database } from "./db/database.js";
+import { currentDataset } from "./graph/dataset.js";
+import type { Logger } from "./logger.js";
+import { createLoaders, createServices, type GraphQLContext } from "./graphql/context.js";
+import { errorLoggingPlugin, formatError } from "./graphql/common/error-handling.js";
+import { buildGraphQLSchema } from "./graphql/schema.js";
+
+export interface BuiltServer {
+  app: Express;
+  apollo: ApolloServer<GraphQLContext>;
+  /** A context as a request would get it, for running operations in tests without HTTP. */
+  contextFor(requestId?: string): GraphQLContext;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the HTTP app and the GraphQL server without listening, so tests can
+ * run operations against it and main.ts decides about ports and signals.
+ */
+export async function buildServer(db: Database, logger: Logger): Promise<BuiltServer> {
+  const services = createServices(db);
+  const contextFor = (requestId: string = randomUUID()): GraphQLContext => ({
+    requestId,
+    logger: logger.child({ requestId }),
+    services,
+    loaders: createLoaders(services),
+  });
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await buildGraphQLSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [errorLoggingPlugin, ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+    }),
+  );
+
+  app.get("/health/live", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/health/ready", async (_req, res) => {
+    const database = await db.ping();
+    const dataset = database ? (await currentDataset(db).catch(() => []))[0] : undefined;
+    const ready = database && dataset?.status === "complete";
+    res.status(ready ? 200 : 503).json({
+      status: ready ? "ready" : "not ready",
+      database: database ? "up" : "down",
+      dataset: dataset ? { name: dataset.name, status: dataset.status } : null,
+    });
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "1mb" }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(String(req.id)) }),
+  );
+
+  return { app, apollo, contextFor, stop: () => apollo.stop() };
+}
