@@ -1,9 +1,13 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // type-graphql and the tests must share one copy of graphql: without this, Vite hands one of them the
+  // ESM build and the other the CommonJS build, and graphql refuses types from "another realm".
+  resolve: { alias: { graphql: "graphql/index.js" } },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
@@ -11,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           include: ["test/integration/**/*.int.test.ts"],

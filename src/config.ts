@@ -85,7 +85,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const env = options.env ?? process.env;
   const input: Record<string, unknown> = {};
   for (const key of Object.keys(schema.shape)) {
-    const value = overrides[key as keyof Raw] ?? env[key];
+    const override = overrides[key as keyof Raw];
+    const value = override !== undefined && override !== "" ? override : env[key];
     if (value !== undefined && value !== "") input[key] = value;
   }
   const parsed = schema.safeParse(input);
@@ -94,7 +95,10 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     throw new ConfigError(`Invalid configuration:\n${problems}\nSee .env.example for every setting.`);
   }
   const raw = parsed.data;
-  const absolute = (p: string) => (isAbsolute(p) ? p : resolve(p));
+  const absolute = (p: string) => {
+    const expanded = p === "~" || p.startsWith("~/") ? join(homedir(), p.slice(1)) : p;
+    return isAbsolute(expanded) ? expanded : resolve(expanded);
+  };
   if (raw.NEO4J_LOCAL_BOLT_PORT === raw.NEO4J_LOCAL_HTTP_PORT) {
     throw new ConfigError("Invalid configuration:\n  NEO4J_LOCAL_BOLT_PORT and NEO4J_LOCAL_HTTP_PORT must differ");
   }

@@ -8,6 +8,7 @@ export async function writeInBatches<T, R>(
   map: (item: T) => R,
   write: (batch: R[]) => Promise<void>,
 ): Promise<number> {
+  assertBatchSize(size);
   let batch: R[] = [];
   let pending: Promise<void> | undefined;
   let total = 0;
@@ -37,7 +38,12 @@ export async function writeInBatches<T, R>(
 
 /** Array chunks for data already in memory (user ids, genre names). */
 export function chunks<T>(items: readonly T[], size: number): T[][] {
+  assertBatchSize(size);
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+function assertBatchSize(size: number): void {
+  if (!Number.isInteger(size) || size <= 0) throw new RangeError(`batch size must be a positive integer, got ${size}`);
 }

@@ -6,6 +6,9 @@ export interface FieldSite {
   line: number;
 }
 
+/** Plain decimal notation only: Number() would also take "0x4", "4e0" or "Infinity". */
+const DECIMAL = /^-?(\d+(\.\d+)?|\.\d+)$/;
+
 export function parseId(raw: string | undefined, field: string, at: FieldSite): number {
   const text = (raw ?? "").trim();
   if (!/^\d+$/.test(text)) {
@@ -25,10 +28,10 @@ export function parseOptionalId(raw: string | undefined, field: string, at: Fiel
 /** MovieLens ratings are half stars from 0.5 to 5. */
 export function parseRating(raw: string | undefined, field: string, at: FieldSite): number {
   const text = (raw ?? "").trim();
-  const value = text === "" ? Number.NaN : Number(text);
-  if (!Number.isFinite(value)) {
+  if (!DECIMAL.test(text)) {
     throw new LoadError(`expected a number, got ${JSON.stringify(raw ?? "")}`, at.file, at.line, field);
   }
+  const value = Number(text);
   if (value < 0.5 || value > 5) {
     throw new LoadError(`rating ${text} is outside 0.5–5`, at.file, at.line, field);
   }
@@ -40,7 +43,7 @@ export function parseRating(raw: string | undefined, field: string, at: FieldSit
 
 export function parseTimestamp(raw: string | undefined, field: string, at: FieldSite): number {
   const text = (raw ?? "").trim();
-  if (!/^\d+$/.test(text)) {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
     throw new LoadError(`expected Unix seconds, got ${JSON.stringify(raw ?? "")}`, at.file, at.line, field);
   }
   return Number(text);
@@ -48,7 +51,7 @@ export function parseTimestamp(raw: string | undefined, field: string, at: Field
 
 export function parseRelevance(raw: string | undefined, field: string, at: FieldSite): number {
   const text = (raw ?? "").trim();
-  const value = text === "" ? Number.NaN : Number(text);
+  const value = DECIMAL.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(value) || value < 0 || value > 1) {
     throw new LoadError(`expected a relevance between 0 and 1, got ${JSON.stringify(raw ?? "")}`, at.file, at.line, field);
   }

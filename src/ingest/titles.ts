@@ -3,7 +3,7 @@
  * range ("Death Note: Desu nôto (2006–2007)"), trailing spaces, or no year at
  * all ("Black Mirror"). The year is split out; everything else is kept as is.
  */
-const YEAR_SUFFIX = /^(.*\S)\s*\((\d{4})(?:\s*[-–]\s*(?:\d{4})?)?\)\s*$/u;
+const YEAR_SUFFIX = /^\s*(.*\S)\s*\((\d{4})(?:\s*[-–]\s*(?:\d{4})?)?\)\s*$/u;
 
 export interface ParsedTitle {
   title: string;

@@ -1,6 +1,7 @@
 import { LoadError } from "./load-error.js";
 import { genomeVectors } from "./genome.js";
 import type { ProgressReporter } from "./progress.js";
+import type { RatingRecord, TagRecord } from "./records.js";
 import type { Release } from "./release.js";
 
 /** What a full read of a release found: enough to write it without surprises. */
@@ -22,12 +23,22 @@ export interface ReleasePlan {
   warnings: string[];
 }
 
+/** Sees each valid rating and tag as it is checked, so the bulk path can write its files in the same pass. */
+export interface ReleaseObserver {
+  rating?(rating: RatingRecord): void | Promise<void>;
+  tag?(tag: TagRecord): void | Promise<void>;
+}
+
 /**
  * Reads every file once and checks every row (types, ranges, references) before
  * anything is written, so bad input fails with file, line and field and leaves
  * the graph untouched. Memory grows with the number of users and movies, not ratings.
  */
-export async function validateRelease(release: Release, progress: ProgressReporter): Promise<ReleasePlan> {
+export async function validateRelease(
+  release: Release,
+  progress: ProgressReporter,
+  observer: ReleaseObserver = {},
+): Promise<ReleasePlan> {
   const movieIds = new Set<number>();
   const genres = new Set<string>();
   const rows = { movies: 0, links: 0, users: 0, ratings: 0, tags: 0, genomeTags: 0, genomeMovies: 0 };
@@ -69,6 +80,7 @@ export async function validateRelease(release: Release, progress: ProgressReport
   for await (const { value, file, line } of release.ratings()) {
     if (!movieIds.has(value.movieId)) throw new LoadError(`rating for unknown movie ${value.movieId}`, file, line, "movieId");
     checkUser(value.userId, file, line);
+    await observer.rating?.(value);
     rows.ratings += 1;
     if ((rows.ratings & 0x3fff) === 0) stage.tick(0x4000);
   }
@@ -78,6 +90,7 @@ export async function validateRelease(release: Release, progress: ProgressReport
   for await (const { value, file, line } of release.tags()) {
     if (!movieIds.has(value.movieId)) throw new LoadError(`tag for unknown movie ${value.movieId}`, file, line, "movieId");
     checkUser(value.userId, file, line);
+    await observer.tag?.(value);
     rows.tags += 1;
   }
 

@@ -1,10 +1,20 @@
 import { Command } from "commander";
 import { positiveInt } from "./options.js";
 import { openRelease } from "../../ingest/formats/detect.js";
-import { loadRelease, type LoadSummary } from "../../ingest/loader.js";
+import { join } from "node:path";
+import { bulkLoadRelease } from "../../ingest/bulk/bulk-loader.js";
+import { loadRelease, LoadRefusedError, type LoadSummary } from "../../ingest/loader.js";
 import { barProgress, lineProgress } from "../../ingest/progress.js";
-import { openDatabase } from "../../runtime.js";
+import { localServer, openDatabase } from "../../runtime.js";
 import { commandContext } from "../context.js";
+
+interface LoadCommandOptions {
+  genome?: string;
+  replace: boolean;
+  bulk: boolean;
+  batchSize: number;
+  json: boolean;
+}
 
 export function printSummary(summary: LoadSummary): void {
   const c = summary.counts;
@@ -28,19 +38,31 @@ export function loadCommand(): Command {
     .argument("<dir>", "the release folder, e.g. data/ml-latest-small")
     .option("--genome <dir>", "folder with genome-scores.csv and genome-tags.csv, when not in <dir>")
     .option("--replace", "delete the data set the graph holds before loading this one", false)
+    .option("--bulk", "first load through neo4j-admin import (local server only; stops and restarts it)", false)
     .option("--batch-size <rows>", "rows per write transaction", positiveInt, 10_000)
     .option("--json", "print the summary as JSON", false)
-    .action(async (dir: string, options: { genome?: string; replace: boolean; batchSize: number; json: boolean }, command: Command) => {
+    .action(async (dir: string, options: LoadCommandOptions, command: Command) => {
       const { config, logger } = commandContext(command);
       const release = openRelease(dir, { genomeDir: options.genome });
-      const db = await openDatabase(config, logger);
-      try {
-        const progress = process.stderr.isTTY ? barProgress() : lineProgress((line) => console.error(line));
-        const summary = await loadRelease(db, release, { replace: options.replace, batchSize: options.batchSize, progress });
-        if (options.json) console.log(JSON.stringify(summary, null, 2));
-        else printSummary(summary);
-      } finally {
-        await db.close();
+      const progress = process.stderr.isTTY ? barProgress() : lineProgress((line) => console.error(line));
+      let summary: LoadSummary;
+      if (options.bulk) {
+        const server = localServer(config, logger);
+        if (!server) throw new LoadRefusedError("--bulk runs neo4j-admin on the local server's files; with NEO4J_URI set, load without --bulk");
+        summary = await bulkLoadRelease(
+          { server, importDir: join(config.local.dir, "import"), open: () => openDatabase(config, logger) },
+          release,
+          { replace: options.replace, progress },
+        );
+      } else {
+        const db = await openDatabase(config, logger);
+        try {
+          summary = await loadRelease(db, release, { replace: options.replace, batchSize: options.batchSize, progress });
+        } finally {
+          await db.close();
+        }
       }
+      if (options.json) console.log(JSON.stringify(summary, null, 2));
+      else printSummary(summary);
     });
 }

@@ -1,6 +1,9 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
+import { CrlfToLf } from "./crlf.js";
+import { readLines } from "./lines.js";
 import { LoadError } from "../load-error.js";
 import {
   parseId,
@@ -43,39 +46,65 @@ export function isCsvRelease(dir: string): boolean {
   return existsSync(join(dir, FILE_NAMES.movies)) || existsSync(join(dir, FILE_NAMES.ratings));
 }
 
+/** Files that hold only numbers: read line by line, several times faster than a general CSV parser. */
+const NUMERIC: ReadonlySet<FileKey> = new Set(["ratings", "genomeScores", "links"]);
+
 /**
  * Streams RFC 4180 rows (quoted titles with commas, CRLF) with their line
  * numbers, after checking the header names exactly.
  */
-async function* csvRows(path: string, expected: readonly string[]): AsyncGenerator<{ fields: string[]; line: number }> {
+async function* csvRows(path: string, expected: readonly string[], numeric: boolean): AsyncGenerator<{ fields: string[]; line: number }> {
   const file = basename(path);
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+  const rows = numeric ? simpleRows(path, file) : parsedRows(path, file);
+  let first = true;
+  for await (const { fields, line } of rows) {
+    if (first) {
+      first = false;
+      const got = fields.map((h) => h.trim());
+      if (got.length !== expected.length || got.some((h, i) => h !== expected[i])) {
+        throw new LoadError(`wrong header: expected "${expected.join(",")}", got "${got.join(",")}"`, file, 1);
+      }
+      continue;
+    }
+    if (fields.length !== expected.length) {
+      throw new LoadError(`expected ${expected.length} fields, got ${fields.length}`, file, line);
+    }
+    yield { fields, line };
+  }
+  if (first) throw new LoadError("file is empty (no header)", file, 1);
+}
+
+async function* parsedRows(path: string, file: string): AsyncGenerator<{ fields: string[]; line: number }> {
+  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(new CrlfToLf()).pipe(
     parse({ bom: true, relax_column_count: true, info: true, skip_empty_lines: true }),
   );
-  let first = true;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (first) {
-        first = false;
-        const got = record.map((h) => h.trim());
-        if (got.length !== expected.length || got.some((h, i) => h !== expected[i])) {
-          throw new LoadError(`wrong header: expected "${expected.join(",")}", got "${got.join(",")}"`, file, 1);
-        }
-        continue;
-      }
-      if (record.length !== expected.length) {
-        throw new LoadError(`expected ${expected.length} fields, got ${record.length}`, file, info.lines);
-      }
       yield { fields: record, line: info.lines };
     }
   } catch (error) {
     if (error instanceof LoadError) throw error;
-    const lines = (error as { lines?: number }).lines;
-    throw new LoadError(`malformed CSV: ${(error as Error).message}`, file, lines);
+    throw new LoadError(`malformed CSV: ${(error as Error).message}`, file, (error as { lines?: number }).lines);
   } finally {
     parser.destroy();
   }
-  if (first) throw new LoadError("file is empty (no header)", file, 1);
+}
+
+/** Splits on commas; the rare line with quotes still goes through the full parser. */
+async function* simpleRows(path: string, file: string): AsyncGenerator<{ fields: string[]; line: number }> {
+  for await (const { text, line } of readLines(path)) {
+    if (text === "") continue;
+    if (!text.includes('"')) {
+      yield { fields: text.split(","), line };
+      continue;
+    }
+    try {
+      const [fields] = parseSync(text, { relax_column_count: true }) as string[][];
+      yield { fields, line };
+    } catch (error) {
+      throw new LoadError(`malformed CSV: ${(error as Error).message}`, file, line);
+    }
+  }
 }
 
 export function openCsvRelease(dir: string, genomeDir?: string): Release {
@@ -101,7 +130,7 @@ export function openCsvRelease(dir: string, genomeDir?: string): Release {
     const path = pathOf(key);
     if (!path) return;
     const file = basename(path);
-    for await (const { fields, line } of csvRows(path, HEADERS[key])) {
+    for await (const { fields, line } of csvRows(path, HEADERS[key], NUMERIC.has(key))) {
       yield { value: map(fields, { file, line }), file, line };
     }
   }

@@ -1,0 +1,156 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.js";
+import { cypher } from "../../src/db/queries.js";
+import { openRelease } from "../../src/ingest/formats/detect.js";
+import { loadRelease } from "../../src/ingest/loader.js";
+import { createLogger } from "../../src/logger.js";
+import { buildServer, type BuiltServer } from "../../src/server.js";
+import { ML_LATEST_SMALL, openTestDatabase } from "./helpers.js";
+
+const wipe = cypher("dataset/wipe");
+
+let db: Database;
+let server: BuiltServer;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await db.autoCommit(wipe, {}, { timeoutMs: 0 });
+  await loadRelease(db, openRelease(ML_LATEST_SMALL));
+  server = await buildServer(db, createLogger("silent"));
+});
+
+afterAll(async () => {
+  await server.stop();
+  await db.autoCommit(wipe, {}, { timeoutMs: 0 });
+  await db.close();
+});
+
+async function run(query: string, variables: Record<string, unknown> = {}) {
+  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: server.contextFor() });
+  if (response.body.kind !== "single") throw new Error("expected a single result");
+  return response.body.singleResult;
+}
+
+describe("movie", () => {
+  it("returns a movie with links and rating stats", async () => {
+    const result = await run(`{ movie(id: "1") { id title year genres imdbUrl tmdbUrl ratingCount averageRating } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.movie).toEqual({
+      id: "1",
+      title: "Toy Story",
+      year: 1995,
+      genres: ["Adventure", "Animation", "Children", "Comedy", "Fantasy"],
+      imdbUrl: "https://www.imdb.com/title/tt0114709/",
+      tmdbUrl: "https://www.themoviedb.org/movie/862",
+      ratingCount: 215,
+      averageRating: expect.closeTo(3.92093, 4),
+    });
+  });
+
+  it("is null for an unknown id and BAD_USER_INPUT for a malformed one", async () => {
+    expect((await run(`{ movie(id: "999999999") { id } }`)).data?.movie).toBeNull();
+    const bad = await run(`{ movie(id: "1 OR 1=1") { id } }`);
+    expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("movies", () => {
+  const query = `query($search: String, $genres: [String!], $yearFrom: Int, $yearTo: Int, $first: Int, $after: String) {
+    movies(search: $search, genres: $genres, yearFrom: $yearFrom, yearTo: $yearTo, first: $first, after: $after) {
+      totalCount
+      edges { cursor node { id title year } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+  it("filters by title text, genres and years and pages through results", async () => {
+    const first = await run(query, { search: "toy story", first: 2 });
+    expect(first.errors).toBeUndefined();
+    const page1 = first.data?.movies as { totalCount: number; edges: Array<{ node: { title: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    expect(page1.totalCount).toBe(3);
+    expect(page1.edges.map((e) => e.node.title)).toEqual(["Toy Story", "Toy Story 2"]);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await run(query, { search: "toy story", first: 2, after: page1.pageInfo.endCursor });
+    const page2 = second.data?.movies as typeof page1;
+    expect(page2.edges.map((e) => e.node.title)).toEqual(["Toy Story 3"]);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+
+    const animated90s = await run(query, { genres: ["Animation", "Children"], yearFrom: 1995, yearTo: 1995, first: 100 });
+    const titles = (animated90s.data?.movies as typeof page1).edges.map((e) => e.node.title);
+    expect(titles).toContain("Toy Story");
+    expect(titles).not.toContain("Toy Story 2");
+  });
+
+  it.each([
+    [{ first: 101 }, "first must be between 0 and 100, got 101"],
+    [{ first: -1 }, "first must be between 0 and 100, got -1"],
+    [{ after: "not-a-cursor" }, "after is not a cursor this API returned"],
+    [{ yearFrom: 2000, yearTo: 1990 }, "yearFrom must not be after yearTo"],
+  ])("rejects %j as BAD_USER_INPUT", async (variables, message) => {
+    const result = await run(query, variables);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: "BAD_USER_INPUT" } });
+  });
+
+  it("treats injection-looking search text as plain text", async () => {
+    const result = await run(query, { search: "') MATCH (n) DETACH DELETE n //" });
+    expect(result.errors).toBeUndefined();
+    expect((result.data?.movies as { totalCount: number }).totalCount).toBe(0);
+    expect((await run(`{ stats { movies } }`)).data?.stats).toEqual({ movies: 9742 });
+  });
+});
+
+describe("stats", () => {
+  it("counts the data set and its rating distribution", async () => {
+    const result = await run(`{ stats { users movies ratings tags genres ratingDistribution { rating count } ratingsPerGenre { genre ratings } } }`);
+    const stats = result.data?.stats as {
+      users: number; movies: number; ratings: number; tags: number; genres: number;
+      ratingDistribution: Array<{ rating: number; count: number }>;
+      ratingsPerGenre: Array<{ genre: string; ratings: number }>;
+    };
+    expect(stats).toMatchObject({ users: 610, movies: 9742, ratings: 100836, tags: 3683, genres: 19 });
+    expect(stats.ratingDistribution).toHaveLength(10);
+    expect(stats.ratingDistribution.reduce((sum, b) => sum + b.count, 0)).toBe(100836);
+    expect(stats.ratingDistribution.find((b) => b.rating === 4)?.count).toBe(26818);
+    expect(stats.ratingsPerGenre[0]).toEqual({ genre: "Drama", ratings: 41928 });
+  });
+});
+
+describe("HTTP", () => {
+  let http: Server;
+  let base: string;
+  beforeAll(async () => {
+    http = server.app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => http.once("listening", resolve));
+    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
+
+  it("reports live and ready", async () => {
+    expect(await (await fetch(`${base}/health/live`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: "ready", database: "up", dataset: { name: "ml-latest-small", status: "complete" } });
+  });
+
+  it("answers GraphQL over POST with a request id header", async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "test-123" },
+      body: JSON.stringify({ query: `{ movie(id: "2") { title } }` }),
+    });
+    expect(response.headers.get("x-request-id")).toBe("test-123");
+    expect(await response.json()).toEqual({ data: { movie: { title: "Jumanji" } } });
+  });
+
+  it("answers malformed queries with a parse error, not a crash", async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ movie(id: " }),
+    });
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
+    expect(body.errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
+  });
+});
