@@ -35,6 +35,8 @@ const schema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where `load --download` keeps the releases it fetched. */
+  DATA_CACHE_DIR: z.string().min(1).default(join(homedir(), ".cache", "cinegraph", "datasets")),
   /** Folder loaded by `npm start` when the graph is empty. */
   DEMO_DATA_DIR: z.string().min(1).default(join(PACKAGE_ROOT, "data", "ml-latest-small")),
 });
@@ -64,6 +66,7 @@ export interface Config {
   server: { host: string; port: number };
   logLevel: Raw["LOG_LEVEL"];
   demoDataDir: string;
+  dataCacheDir: string;
 }
 
 export type ConfigOverrides = Partial<Record<keyof Raw, string | number | undefined>>;
@@ -122,6 +125,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     server: { host: raw.HOST, port: raw.PORT },
     logLevel: raw.LOG_LEVEL,
     demoDataDir: absolute(raw.DEMO_DATA_DIR),
+    dataCacheDir: absolute(raw.DATA_CACHE_DIR),
   };
 }
 

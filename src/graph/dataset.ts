@@ -4,6 +4,8 @@ import { cypher } from "../db/queries.js";
 const Q = {
   current: cypher("dataset/current"),
   counts: cypher("dataset/counts"),
+  wipeRelationships: cypher("dataset/wipe-relationships"),
+  wipeNodes: cypher("dataset/wipe-nodes"),
 };
 
 export interface DatasetInfo {
@@ -32,4 +34,10 @@ export async function currentDataset(db: Database): Promise<DatasetInfo[]> {
 export async function graphCounts(db: Database): Promise<GraphCounts> {
   const [row] = await db.read(Q.counts);
   return row as unknown as GraphCounts;
+}
+
+/** Deletes every node and relationship (constraints and indexes stay). */
+export async function wipeGraph(db: Database): Promise<void> {
+  await db.autoCommit(Q.wipeRelationships, {}, { timeoutMs: 0 });
+  await db.autoCommit(Q.wipeNodes, {}, { timeoutMs: 0 });
 }

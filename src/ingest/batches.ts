@@ -1,25 +1,32 @@
 /**
- * Feeds an async stream to `write` in fixed-size batches, keeping one write in
- * flight while the next batch is parsed, so reading and the database overlap.
+ * Feeds an async stream to `write` in fixed-size batches, keeping up to
+ * `concurrency` writes in flight while the next batch is parsed, so reading
+ * and the database overlap. On the first failed write it stops reading, lets
+ * the writes in flight settle, and rejects with that failure.
  */
 export async function writeInBatches<T, R>(
   source: AsyncIterable<T>,
   size: number,
   map: (item: T) => R,
   write: (batch: R[]) => Promise<void>,
+  concurrency = 1,
 ): Promise<number> {
   assertBatchSize(size);
+  assertBatchSize(concurrency);
   let batch: R[] = [];
-  let pending: Promise<void> | undefined;
+  const inFlight = new Set<Promise<void>>();
   let total = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const full = batch;
     batch = [];
-    await pending;
-    pending = write(full);
-    // Observed again at the next flush; this only keeps Node from flagging it as unhandled meanwhile.
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    const pending = write(full).then(() => {
+      inFlight.delete(pending);
+    });
+    // Observed through Promise.race/all later; this only keeps Node from flagging it as unhandled meanwhile.
     pending.catch(() => undefined);
+    inFlight.add(pending);
     total += full.length;
   };
   try {
@@ -28,9 +35,9 @@ export async function writeInBatches<T, R>(
       if (batch.length >= size) await flush();
     }
     await flush();
-    await pending;
+    await Promise.all(inFlight);
   } catch (error) {
-    await pending?.catch(() => undefined);
+    await Promise.allSettled(inFlight);
     throw error;
   }
   return total;

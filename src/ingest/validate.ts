@@ -19,6 +19,12 @@ export interface ReleasePlan {
     genomeTags: number;
     genomeMovies: number;
   };
+  /**
+   * Each user's ratings are contiguous (as in every CSV release) and, since
+   * that lets every pair be checked, no (user, movie) pair repeats. Only then
+   * may a first load CREATE ratings instead of MERGE-ing them.
+   */
+  ratingsGroupedByUser: boolean;
   /** Things that were skipped on purpose, reported in the summary. */
   warnings: string[];
 }
@@ -77,8 +83,25 @@ export async function validateRelease(
   };
 
   stage = progress.stage("check ratings");
+  let grouped = true;
+  let currentUser = -1;
+  const currentMovies = new Map<number, number>();
+  const finishedUsers = new Set<number>();
   for await (const { value, file, line } of release.ratings()) {
     if (!movieIds.has(value.movieId)) throw new LoadError(`rating for unknown movie ${value.movieId}`, file, line, "movieId");
+    if (grouped && value.userId !== currentUser) {
+      finishedUsers.add(currentUser);
+      grouped = !finishedUsers.has(value.userId);
+      currentUser = value.userId;
+      currentMovies.clear();
+    }
+    if (grouped) {
+      const first = currentMovies.get(value.movieId);
+      if (first !== undefined) {
+        throw new LoadError(`user ${value.userId} rates movie ${value.movieId} twice (first on line ${first})`, file, line, "movieId");
+      }
+      currentMovies.set(value.movieId, line);
+    }
     checkUser(value.userId, file, line);
     await observer.rating?.(value);
     rows.ratings += 1;
@@ -113,5 +136,12 @@ export async function validateRelease(
   if (unknown > 0) warnings.push(`${unknown} genome movies are not in this release's movies.csv and were skipped`);
   if (partial > 0) warnings.push(`${partial} genome movies have an incomplete vector and were skipped`);
 
-  return { movieIds, userIds: [...users].sort((a, b) => a - b), genres: [...genres].sort(), rows, warnings };
+  return {
+    movieIds,
+    userIds: [...users].sort((a, b) => a - b),
+    genres: [...genres].sort(),
+    rows,
+    ratingsGroupedByUser: grouped,
+    warnings,
+  };
 }

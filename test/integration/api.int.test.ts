@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
+import { wipeGraph } from "../../src/graph/dataset.js";
 import { cypher } from "../../src/db/queries.js";
 import { openRelease } from "../../src/ingest/formats/detect.js";
 import { loadRelease } from "../../src/ingest/loader.js";
@@ -9,21 +10,19 @@ import { createLogger } from "../../src/logger.js";
 import { buildServer, type BuiltServer } from "../../src/server.js";
 import { ML_LATEST_SMALL, openTestDatabase } from "./helpers.js";
 
-const wipe = cypher("dataset/wipe");
-
 let db: Database;
 let server: BuiltServer;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  await db.autoCommit(wipe, {}, { timeoutMs: 0 });
+  await wipeGraph(db);
   await loadRelease(db, openRelease(ML_LATEST_SMALL));
   server = await buildServer(db, createLogger("silent"));
 });
 
 afterAll(async () => {
   await server.stop();
-  await db.autoCommit(wipe, {}, { timeoutMs: 0 });
+  await wipeGraph(db);
   await db.close();
 });
 

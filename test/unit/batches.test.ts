@@ -251,3 +251,47 @@ describe("chunks", () => {
     expect(out).toEqual([[1, 2, 99], [3]]);
   });
 });
+
+describe("writeInBatches with concurrency", () => {
+  it("keeps at most `concurrency` writes in flight and writes every batch once", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const written: number[][] = [];
+    const total = await writeInBatches(
+      from([1, 2, 3, 4, 5, 6, 7, 8, 9]),
+      2,
+      (x) => x,
+      async (batch) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await sleep(batch[0] === 1 ? 40 : 5);
+        written.push(batch);
+        inFlight -= 1;
+      },
+      3,
+    );
+    expect(total).toBe(9);
+    expect(peak).toBe(3);
+    expect(written.flat().sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(written).toHaveLength(5);
+  });
+
+  it("rejects with the first failure after the other writes settle, without unhandled rejections", async () => {
+    const settled: number[] = [];
+    await expect(
+      writeInBatches(from([1, 2, 3, 4, 5, 6]), 1, (x) => x, async ([x]) => {
+        await sleep(x === 2 ? 1 : 20);
+        if (x === 2) throw new Error("batch 2 failed");
+        settled.push(x);
+      }, 2),
+    ).rejects.toThrow("batch 2 failed");
+    expect(settled).toContain(1);
+    expect(settled).not.toContain(6);
+    await settle();
+    expect(unhandled).toEqual([]);
+  });
+
+  it("refuses a concurrency below 1", async () => {
+    await expect(writeInBatches(from([1]), 1, (x) => x, async () => undefined, 0)).rejects.toThrow(RangeError);
+  });
+});

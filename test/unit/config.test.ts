@@ -34,6 +34,7 @@ describe("loadConfig defaults", () => {
       server: { host: "127.0.0.1", port: 4000 },
       logLevel: "info",
       demoDataDir: join(PACKAGE_ROOT, "data", "ml-latest-small"),
+      dataCacheDir: join(homedir(), ".cache", "cinegraph", "datasets"),
     });
   });
 

@@ -38,46 +38,12 @@ describe("QueryRegistry on the project's cypher/ folder", () => {
     expect(CYPHER_DIR).toBe(join(PACKAGE_ROOT, "cypher"));
   });
 
-  it("holds load/ratings as its trimmed file text", () => {
-    const text = registry.get("load/ratings");
-    expect(text.startsWith("// A batch of ratings as [userId, movieId, rating, timestamp]")).toBe(true);
-    expect(text).toContain("UNWIND $rows AS row");
-    expect(text.endsWith("r.timestamp = toInteger(row[3])")).toBe(true);
-  });
-
-  it("lists the schema statements in file-name order", () => {
-    expect(registry.under("schema")).toEqual([
-      "schema/01-user-id",
-      "schema/02-movie-id",
-      "schema/03-genre-name",
-      "schema/04-genome-tag-id",
-      "schema/05-dataset-name",
-      "schema/06-movie-year",
-      "schema/07-movie-title-fulltext",
-      "schema/08-genome-tag-name",
-    ]);
-    expect(registry.get("schema/01-user-id")).toBe("CREATE CONSTRAINT user_id IF NOT EXISTS FOR (u:User) REQUIRE u.id IS UNIQUE");
-  });
-
   it("has one name for every .cypher file in the schema folder", () => {
     const files = readdirSync(join(CYPHER_DIR, "schema"))
       .filter((f) => f.endsWith(".cypher"))
       .map((f) => `schema/${f.replace(/\.cypher$/, "")}`)
       .sort();
     expect(registry.under("schema")).toEqual(files);
-  });
-
-  it("holds every load statement", () => {
-    expect(registry.under("load")).toEqual([
-      "load/genome-movies",
-      "load/genome-tags",
-      "load/genres",
-      "load/links",
-      "load/movies",
-      "load/ratings",
-      "load/tags",
-      "load/users",
-    ]);
   });
 
   it("throws for an unknown name, naming the file it looked for", () => {

@@ -62,6 +62,7 @@ export async function bulkLoadRelease(target: BulkTarget, release: Release, opti
   try {
     const files = await writeImportFiles(release, dir, progress, selection);
     const stage = progress.stage("neo4j-admin import");
+    const importStarted = Date.now();
     await target.server.stop();
     try {
       await target.server.admin([
@@ -83,6 +84,7 @@ export async function bulkLoadRelease(target: BulkTarget, release: Release, opti
     } finally {
       await target.server.start();
     }
+    const importSeconds = (Date.now() - importStarted) / 1000;
     stage.tick(files.plan.rows.ratings);
     stage.done();
 
@@ -99,6 +101,7 @@ export async function bulkLoadRelease(target: BulkTarget, release: Release, opti
         rows: files.plan.rows,
         warnings: files.plan.warnings,
         seconds,
+        stageSeconds: { "write import files": files.seconds, "neo4j-admin import": importSeconds },
         ratingsPerSecond: Math.round(files.plan.rows.ratings / seconds),
       };
     } finally {
@@ -110,6 +113,7 @@ export async function bulkLoadRelease(target: BulkTarget, release: Release, opti
 }
 
 async function writeImportFiles(release: Release, dir: string, progress: ProgressReporter, selection: TagSelection) {
+  const started = Date.now();
   const path = (name: string) => join(dir, name);
   const users = new LineWriter(path("users.csv"), "id:ID(User),gender,age:int,occupation,zip");
   const rated = new LineWriter(path("rated.csv"), ":START_ID(User),:END_ID(Movie),rating:float,timestamp:long");
@@ -161,6 +165,7 @@ async function writeImportFiles(release: Release, dir: string, progress: Progres
 
   return {
     plan,
+    seconds: (Date.now() - started) / 1000,
     nodes: [
       ["User", users.path],
       ["Movie", movies.path],
