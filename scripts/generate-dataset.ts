@@ -6,15 +6,10 @@
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import { generateDataset } from "../src/datagen/generate.js";
+import { PRESETS, type PresetName } from "../src/datagen/presets.js";
 import { positiveInt } from "../src/cli/commands/options.js";
 import { barProgress, lineProgress } from "../src/ingest/progress.js";
 
-const PRESETS = {
-  small: { users: 610, movies: 9742, ratings: 100836 },
-  "ml-25m": { users: 162541, movies: 59047, ratings: 25000095 },
-} as const;
-
-type PresetName = keyof typeof PRESETS;
 
 interface Options {
   preset?: PresetName;

@@ -23,7 +23,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { performance } from "node:perf_hooks";
-import { AliasTable, Random, zipfWeights } from "./random.js";
+import { AliasTable, Random, zipfWeights } from "../common/random.js";
 
 export interface GenerateOptions {
   users: number;

@@ -14,9 +14,11 @@ const Q = {
   genreNames: cypher("check/genre-names"),
   genomeCoverage: cypher("check/genome-coverage"),
   moviesById: cypher("check/movies-by-id"),
+  userById: cypher("check/user-by-id"),
 };
 
 const ML_100K_FIXTURE = new URL("../fixtures/ml-100k", import.meta.url).pathname;
+const ML_1M_FIXTURE = new URL("../fixtures/ml-1m", import.meta.url).pathname;
 
 const EXPECTED = {
   users: 610,
@@ -122,6 +124,14 @@ describe("another release", () => {
     expect(summary.counts.movies).toBe(summary.rows.movies);
     expect(summary.counts.ratings).toBe(summary.rows.ratings);
     expect(summary.counts.genomeTags).toBe(0);
+  });
+
+  it("loads ml-1m with its users' demographics", async () => {
+    const summary = await loadRelease(db, openRelease(ML_1M_FIXTURE), { replace: true });
+    expect(await currentDataset(db)).toMatchObject([{ name: "ml-1m", format: "ml-1m", status: "complete" }]);
+    expect(summary.counts).toMatchObject({ movies: summary.rows.movies, ratings: summary.rows.ratings, users: summary.rows.users });
+    const [user] = await db.read(Q.userById, { id: 1 });
+    expect(user).toEqual({ gender: "F", age: 1, occupation: "K-12 student" });
   });
 });
 

@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { LocalNeo4jError } from "../../neo4j/local-server.js";
 import { localServer } from "../../runtime.js";
 import { commandContext } from "../context.js";
 
@@ -6,7 +7,7 @@ function requireLocal(command: Command) {
   const { config, logger } = commandContext(command);
   const server = localServer(config, logger);
   if (!server) {
-    throw new Error(`NEO4J_URI is set (${config.neo4j.uri}): that server is managed elsewhere, not by this command.`);
+    throw new LocalNeo4jError(`NEO4J_URI is set (${config.neo4j.uri}): that server is managed elsewhere, not by this command.`);
   }
   return server;
 }

@@ -2,13 +2,15 @@ import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { boltUri, loadConfig } from "../../../src/config.js";
+import { boltUri, loadConfig, type LocalNeo4jConfig } from "../../../src/config.js";
 import { createLogger } from "../../../src/logger.js";
 import { LocalNeo4j } from "../../../src/neo4j/local-server.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     neo4j: { uri: string; user: string; password: string; database: string };
+    /** The local server the suite started, absent when NEO4J_TEST_URI named one. */
+    localNeo4j: LocalNeo4jConfig | null;
   }
 }
 
@@ -41,6 +43,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     password: config.neo4j.password,
     database: config.neo4j.database,
   });
+  project.provide("localNeo4j", server ? config.local : null);
   return async () => {
     await server?.stop();
     if (server) rmSync(dir, { recursive: true, force: true });

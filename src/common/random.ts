@@ -1,5 +1,6 @@
 /**
- * Seeded randomness for the data set generator.
+ * Seeded randomness for everything that draws: the data set generator, model
+ * initialisation, splits and sampling.
  *
  * The generator is xoshiro128** 1.1 by David Blackman and Sebastiano Vigna
  * ("Scrambled Linear Pseudorandom Number Generators", ACM TOMS 47(4), 2021;
