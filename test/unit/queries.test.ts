@@ -100,8 +100,12 @@ describe("QueryRegistry on other folders", () => {
 
   it("loads the project's folder together with the test checks", () => {
     const registry = QueryRegistry.load([CYPHER_DIR, join(PACKAGE_ROOT, "test", "cypher")]);
-    expect(registry.under("check")).toEqual(["check/genome-coverage", "check/genre-names", "check/movies-by-id"]);
-    expect(registry.under("schema")).toHaveLength(8);
+    const checks = readdirSync(join(PACKAGE_ROOT, "test", "cypher", "check"))
+      .map((f) => `check/${f.replace(/\.cypher$/, "")}`)
+      .sort();
+    expect(checks.length).toBeGreaterThan(0);
+    expect(registry.under("check")).toEqual(checks);
+    expect(registry.under("schema")).toEqual(QueryRegistry.load().under("schema"));
   });
 
   it("loads an empty folder as an empty registry", () => {
