@@ -125,7 +125,7 @@ export class LocalNeo4j {
 
   private async java(home: string, main: string, args: string[]): Promise<string> {
     const env = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(this.local.dir, "conf") };
-    const result = await run("java", ["-cp", join(home, "lib", "*"), main, ...args], { env });
+    const result = await run("java", ["-cp", join(home, "lib", "*"), main, ...args], { env, detached: true });
     if (result.code !== 0) {
       throw new LocalNeo4jError(`neo4j ${args[0]} failed (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`);
     }

@@ -22,7 +22,7 @@ function serveAction(loadDemo: boolean) {
     console.log(`Health:       ${service.url}/health/ready`);
     if (!config.neo4j.uri) console.log(`Neo4j Browser: http://127.0.0.1:${config.local.httpPort}/browser/ (bolt://127.0.0.1:${config.local.boltPort})`);
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
+      process.on(signal, () => {
         service.shutdown().then(
           () => process.exit(0),
           (error: unknown) => {
