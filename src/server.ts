@@ -36,6 +36,8 @@ export async function buildServer(db: Database, logger: Logger): Promise<BuiltSe
     schema: await buildGraphQLSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals: it closes HTTP, Apollo, the driver and the local Neo4j in that order.
+    stopOnTerminationSignals: false,
     plugins: [errorLoggingPlugin, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
