@@ -10,6 +10,8 @@ import { addGlobalOptions } from "./context.js";
 import { loadCommand } from "./commands/load.command.js";
 import { neo4jCommand } from "./commands/neo4j.command.js";
 import { serveCommand, startCommand } from "./commands/serve.command.js";
+import { trainCommand } from "./commands/train.command.js";
+import { evaluateCommand } from "./commands/evaluate.command.js";
 
 const program = addGlobalOptions(
   new Command("cinegraph").description("movie recommendations as a GraphQL API over a Neo4j graph of MovieLens data"),
@@ -18,6 +20,8 @@ const program = addGlobalOptions(
   .addCommand(startCommand())
   .addCommand(neo4jCommand())
   .addCommand(loadCommand())
+  .addCommand(trainCommand())
+  .addCommand(evaluateCommand())
   .addCommand(serveCommand());
 
 /** Errors users can act on are printed as one clear message; anything else keeps its stack. */

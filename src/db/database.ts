@@ -93,6 +93,23 @@ export class Database {
     });
   }
 
+  /**
+   * Reads a large result record by record (auto-commit, no retry), handing each
+   * row to `onRow` as it arrives, so the caller can pack it into typed arrays
+   * without the whole result ever existing as objects.
+   */
+  async stream(name: QueryName, params: Params, onRow: (row: Row) => void, options: QueryOptions = {}): Promise<number> {
+    return this.withSession("READ", async (session) => {
+      this.logger.debug({ query: name, params: summarize(params) }, "cypher stream");
+      let count = 0;
+      for await (const record of session.run(this.queries.get(name), params, this.txConfig(options))) {
+        onRow(toPlain(record.toObject()) as Row);
+        count += 1;
+      }
+      return count;
+    });
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.driver.verifyConnectivity({ database: this.settings.database });

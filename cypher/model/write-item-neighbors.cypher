@@ -1,0 +1,7 @@
+// A batch of movies' nearest neighbours under one model version, as [movieId, score] pairs best first.
+UNWIND $rows AS row
+MATCH (a:Movie {id: toInteger(row.id)})
+UNWIND range(0, size(row.neighbors) - 1) AS rank
+WITH a, row.neighbors[rank] AS neighbor, rank
+MATCH (b:Movie {id: toInteger(neighbor[0])})
+CREATE (a)-[:SIMILAR {model: $name, version: toInteger($version), score: toFloat(neighbor[1]), rank: rank + 1}]->(b)

@@ -1,0 +1,7 @@
+// A batch of users' nearest neighbours under one model version, as [userId, score] pairs best first.
+UNWIND $rows AS row
+MATCH (a:User {id: toInteger(row.id)})
+UNWIND range(0, size(row.neighbors) - 1) AS rank
+WITH a, row.neighbors[rank] AS neighbor, rank
+MATCH (b:User {id: toInteger(neighbor[0])})
+CREATE (a)-[:SIMILAR_USER {model: $name, version: toInteger($version), score: toFloat(neighbor[1]), rank: rank + 1}]->(b)

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
+import { coordinateDescentNnls, Nmf } from "../../../src/models/mf/nmf.js";
+import { FitError, type EpochReport, type ModelState } from "../../../src/models/model.js";
+import { recommenderSuite, structuredRatings } from "./shared-suite.js";
+
+recommenderSuite("NMF", {
+  create: (seed) => new Nmf({ seed }),
+  restore: (state) => Nmf.fromState(state),
+  reportsLoss: true,
+});
+
+recommenderSuite("NMF with biases", {
+  create: (seed) => new Nmf({ seed, biased: true }),
+  restore: (state) => Nmf.fromState(state),
+  reportsLoss: true,
+});
+
+function matrixOf(nUsers: number, nItems: number, cells: [number, number, number][]): RatingMatrix {
+  return new RatingMatrix(nUsers, nItems, {
+    users: Int32Array.from(cells, (c) => c[0]),
+    items: Int32Array.from(cells, (c) => c[1]),
+    ratings: Float32Array.from(cells, (c) => c[2]),
+    timestamps: new Float64Array(cells.length),
+  });
+}
+
+/** Unbiased, one factor, q = (1, 0), (0, 1), (1, 1) as two-factor rows: [[1, 0], [0, 1], [1, 1]]. */
+function twoFactorState(params: Record<string, unknown>): ModelState {
+  return {
+    kind: "nmf",
+    params: { factors: 2, ...params },
+    scalars: {},
+    userVectors: { factors: { rows: 1, dim: 2, data: Float32Array.from([0, 0]) } },
+    itemVectors: { factors: { rows: 3, dim: 2, data: Float32Array.from([1, 0, 0, 1, 1, 1]) } },
+  };
+}
+
+describe("NMF: training", () => {
+  it("fits a fully observed rank-1 matrix exactly in one epoch", async () => {
+    // With one factor and no regularisation, p_u ← p_u·Σq r / (p_u·Σq²) is the exact least-squares
+    // p_u for the current q, so one user half-epoch makes p ∝ a and the item half then gives
+    // q_i = b_i·(p·a)/|p|²: p_u·q_i = a_u·b_i for R = a bᵀ, a = (1, 2, 3), b = (1, 0.5, 2).
+    const a = [1, 2, 3];
+    const b = [1, 0.5, 2];
+    const cells: [number, number, number][] = [];
+    for (let u = 0; u < 3; u++) for (let i = 0; i < 3; i++) cells.push([u, i, a[u] * b[i]]);
+    const reports: EpochReport[] = [];
+    const model = new Nmf({ factors: 1, epochs: 1, regUserFactors: 0, regItemFactors: 0, maxRating: 10 });
+    await model.fit(matrixOf(3, 3, cells), { onEpoch: (r) => reports.push(r) });
+    for (let u = 0; u < 3; u++) {
+      const scores = model.scoreUser(u);
+      for (let i = 0; i < 3; i++) expect(scores[i]).toBeCloseTo(a[u] * b[i], 5);
+    }
+    expect(reports[0].loss).toBeCloseTo(0, 9);
+  });
+
+  it("keeps every factor non-negative, biased or not", async () => {
+    const { matrix } = structuredRatings();
+    for (const biased of [false, true]) {
+      const model = new Nmf({ biased });
+      await model.fit(matrix);
+      const state = model.toState();
+      expect(state.userVectors.factors.data.every((v) => v >= 0)).toBe(true);
+      expect(state.itemVectors.factors.data.every((v) => v >= 0)).toBe(true);
+      expect(state.itemVectors.factors.data.some((v) => v > 0)).toBe(true);
+      const { factors } = model.foldIn({ items: Int32Array.from([1, 3, 8]), ratings: Float32Array.from([0.5, 1, 5]) });
+      expect(factors.every((v) => v >= 0)).toBe(true);
+    }
+  });
+
+  it("never lets the objective rise between epochs", async () => {
+    const reports: EpochReport[] = [];
+    await new Nmf({ epochs: 30 }).fit(structuredRatings().matrix, { onEpoch: (r) => reports.push(r) });
+    expect(reports).toHaveLength(30);
+    for (let e = 1; e < reports.length; e++) expect(reports[e].loss).toBeLessThanOrEqual(reports[e - 1].loss);
+  });
+
+  it("stores biases only when it has them", async () => {
+    const { matrix } = structuredRatings();
+    const plain = new Nmf({ factors: 3, epochs: 2 });
+    await plain.fit(matrix);
+    expect(plain.toState().scalars).toEqual({});
+    expect(Object.keys(plain.toState().userVectors)).toEqual(["factors"]);
+    const biased = new Nmf({ factors: 3, epochs: 2, biased: true });
+    await biased.fit(matrix);
+    const state = biased.toState();
+    expect(state.scalars.globalMean).toBeCloseTo(matrix.globalMean, 10);
+    expect(state.userVectors.bias).toMatchObject({ rows: matrix.nUsers, dim: 1 });
+    expect(state.itemVectors.bias).toMatchObject({ rows: matrix.nItems, dim: 1 });
+    expect(() => Nmf.fromState({ ...plain.toState(), params: { ...plain.toState().params, biased: true } })).toThrow(/globalMean/);
+  });
+
+  it("refuses negative ratings and empty data", async () => {
+    await expect(new Nmf().fit(matrixOf(2, 2, []))).rejects.toThrow(FitError);
+    await expect(new Nmf().fit(matrixOf(2, 2, [[0, 0, -1]]))).rejects.toThrow(/≥ 0/);
+  });
+});
+
+describe("NMF: fold-in", () => {
+  it("solves non-negative least squares exactly", () => {
+    // H = [[2, 1], [1, 2]], g = (1, −1): the unconstrained minimiser is (1, −1); with z ≥ 0
+    // the second coordinate sits at 0 and the first is g₁/H₁₁ = 1/2 (its gradient 1.5 ≥ 0).
+    const h = Float64Array.from([2, 1, 1, 2]);
+    const g = Float64Array.from([1, -1]);
+    expect(Array.from(coordinateDescentNnls(h, g, 2))).toEqual([0.5, 0]);
+    const free = coordinateDescentNnls(h, g, 2, 2);
+    expect(free[0]).toBeCloseTo(1, 10);
+    expect(free[1]).toBeCloseTo(-1, 10);
+  });
+
+  it("clamps a factor that least squares would make negative", () => {
+    // Item 0 = (1, 0) rated 4 and item 2 = (1, 1) rated 2, no regularisation: least squares
+    // wants p = (4, −2); with p ≥ 0 it is p = (3, 0), which misses both ratings by 1.
+    const model = Nmf.fromState(twoFactorState({ regUserFactors: 0 }));
+    const { factors } = model.foldIn({ items: Int32Array.from([0, 2]), ratings: Float32Array.from([4, 2]) });
+    expect(factors[0]).toBeCloseTo(3, 9);
+    expect(factors[1]).toBe(0);
+    expect(Array.from(model.scoreProfile({ items: Int32Array.from([0, 2]), ratings: Float32Array.from([4, 2]) }))).toEqual([3, 0.5, 3]);
+  });
+
+  it("shrinks by |P|·λ_p", () => {
+    // Item 0 = (1, 0) rated 4 alone with λ_p = 1: (1 + 1)·p₁ = 4, and p₂ has nothing to fit.
+    const model = Nmf.fromState(twoFactorState({ regUserFactors: 1 }));
+    const { factors } = model.foldIn({ items: Int32Array.from([0]), ratings: Float32Array.from([4]) });
+    expect(Array.from(factors)).toEqual([2, 0]);
+  });
+
+  it("gives a training user scores close to the fitted ones", async () => {
+    const { matrix } = structuredRatings();
+    const model = new Nmf();
+    await model.fit(matrix);
+    for (const u of [0, 1, 17, 42]) {
+      const { items, ratings } = matrix.userRow(u);
+      const folded = model.scoreProfile({ items: items.slice(), ratings: ratings.slice() });
+      const fitted = model.scoreUser(u);
+      let gap = 0;
+      for (let i = 0; i < matrix.nItems; i++) gap += Math.abs(folded[i] - fitted[i]) / matrix.nItems;
+      expect(gap).toBeLessThan(0.15);
+    }
+  });
+});
+
+describe("NMF: configuration", () => {
+  it("rejects invalid settings with a ZodError naming the field", () => {
+    expect(() => new Nmf({ factors: 0 })).toThrow(ZodError);
+    expect(() => new Nmf({ factors: 0 })).toThrow(/factors/);
+    expect(() => new Nmf({ regUserFactors: -1 })).toThrow(/regUserFactors/);
+    expect(() => new Nmf({ initLow: -0.5 })).toThrow(/initLow/);
+    expect(() => new Nmf({ initLow: 2, initHigh: 1 })).toThrow(/initLow must be below initHigh/);
+  });
+
+  it("documents Surprise's defaults", () => {
+    expect(new Nmf().config).toEqual({
+      factors: 15,
+      epochs: 50,
+      regUserFactors: 0.06,
+      regItemFactors: 0.06,
+      biased: false,
+      regUserBias: 0.02,
+      regItemBias: 0.02,
+      lrUserBias: 0.005,
+      lrItemBias: 0.005,
+      initLow: 0,
+      initHigh: 1,
+      minRating: 0.5,
+      maxRating: 5,
+      seed: 42,
+    });
+  });
+});
