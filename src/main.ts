@@ -6,14 +6,18 @@ import { openRelease } from "./ingest/formats/detect.js";
 import { loadRelease, type LoadSummary } from "./ingest/loader.js";
 import type { ProgressReporter } from "./ingest/progress.js";
 import type { Logger } from "./logger.js";
+import { DEFAULT_KINDS } from "./models/registry.js";
+import { ModelStore } from "./models/store/model-store.js";
+import { trainModels, type TrainedModel } from "./models/train/trainer.js";
 import { connect } from "./runtime.js";
 import { buildServer } from "./server.js";
 
 export interface StartOptions {
-  /** Load the demo data set when the graph holds none (or finish a load that was interrupted). */
+  /** Load the demo data set when the graph holds none (or finish a load that was interrupted), and train the default models when none is active. */
   loadDemo: boolean;
   progress: ProgressReporter;
   onLoaded?: (summary: LoadSummary) => void;
+  onTrained?: (models: TrainedModel[]) => void;
 }
 
 export interface RunningService {
@@ -26,7 +30,10 @@ export interface RunningService {
 export async function startService(config: Config, logger: Logger, options: StartOptions): Promise<RunningService> {
   const { db, startedLocal } = await connect(config, logger);
 
-  if (options.loadDemo) await ensureData(db, config, logger, options);
+  if (options.loadDemo) {
+    await ensureData(db, config, logger, options);
+    await ensureModels(db, logger, options);
+  }
 
   const built = await buildServer(db, logger);
   const http: Server = await new Promise((resolve, reject) => {
@@ -45,6 +52,14 @@ export async function startService(config: Config, logger: Logger, options: Star
       await startedLocal?.stop();
     })());
   return { url, db, shutdown };
+}
+
+async function ensureModels(db: Database, logger: Logger, options: StartOptions): Promise<void> {
+  const active = new Set((await new ModelStore(db).active()).map((m) => m.name));
+  const missing = DEFAULT_KINDS.filter((kind) => !active.has(kind));
+  if (missing.length === 0) return;
+  logger.info({ models: missing }, "training the default models (first start)");
+  options.onTrained?.(await trainModels(db, { kinds: missing, onStage: (stage) => logger.info(stage) }));
 }
 
 async function ensureData(db: Database, config: Config, logger: Logger, options: StartOptions): Promise<void> {

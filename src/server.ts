@@ -6,6 +6,7 @@ import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
 import type { Database } from "./db/database.js";
 import { currentDataset } from "./graph/dataset.js";
+import { ModelStore } from "./models/store/model-store.js";
 import type { Logger } from "./logger.js";
 import { createLoaders, createServices, type GraphQLContext } from "./graphql/context.js";
 import { errorLoggingPlugin, formatError } from "./graphql/common/error-handling.js";
@@ -59,14 +60,17 @@ export async function buildServer(db: Database, logger: Logger): Promise<BuiltSe
   app.get("/health/live", (_req, res) => {
     res.json({ status: "ok" });
   });
+  const models = new ModelStore(db);
   app.get("/health/ready", async (_req, res) => {
     const database = await db.ping();
     const dataset = database ? (await currentDataset(db).catch(() => []))[0] : undefined;
-    const ready = database && dataset?.status === "complete";
+    const active = database ? await models.active().catch(() => []) : [];
+    const ready = database && dataset?.status === "complete" && active.length > 0;
     res.status(ready ? 200 : 503).json({
       status: ready ? "ready" : "not ready",
       database: database ? "up" : "down",
       dataset: dataset ? { name: dataset.name, status: dataset.status } : null,
+      models: active.map((m) => ({ name: m.name, version: m.version })),
     });
   });
 

@@ -7,20 +7,27 @@ import { cypher } from "../../src/db/queries.js";
 import { openRelease } from "../../src/ingest/formats/detect.js";
 import { loadRelease } from "../../src/ingest/loader.js";
 import { createLogger } from "../../src/logger.js";
+import { trainModels } from "../../src/models/train/trainer.js";
 import { buildServer, type BuiltServer } from "../../src/server.js";
 import { ML_LATEST_SMALL, openTestDatabase } from "./helpers.js";
 
 let db: Database;
 let server: BuiltServer;
+let http: Server;
+let base: string;
 
 beforeAll(async () => {
   db = await openTestDatabase();
   await wipeGraph(db);
   await loadRelease(db, openRelease(ML_LATEST_SMALL));
   server = await buildServer(db, createLogger("silent"));
+  http = server.app.listen(0, "127.0.0.1");
+  await new Promise((resolve) => http.once("listening", resolve));
+  base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
+  await new Promise<void>((resolve) => http.close(() => resolve()));
   await server.stop();
   await wipeGraph(db);
   await db.close();
@@ -117,20 +124,25 @@ describe("stats", () => {
 });
 
 describe("HTTP", () => {
-  let http: Server;
-  let base: string;
-  beforeAll(async () => {
-    http = server.app.listen(0, "127.0.0.1");
-    await new Promise((resolve) => http.once("listening", resolve));
-    base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
-
-  it("reports live and ready", async () => {
+  it("reports live, and ready only once a model is active", async () => {
     expect(await (await fetch(`${base}/health/live`)).json()).toEqual({ status: "ok" });
-    const ready = await fetch(`${base}/health/ready`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", database: "up", dataset: { name: "ml-latest-small", status: "complete" } });
+    const before = await fetch(`${base}/health/ready`);
+    expect(before.status).toBe(503);
+    expect(await before.json()).toEqual({
+      status: "not ready",
+      database: "up",
+      dataset: { name: "ml-latest-small", status: "complete" },
+      models: [],
+    });
+    await trainModels(db, { kinds: ["popularity"] });
+    const after = await fetch(`${base}/health/ready`);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({
+      status: "ready",
+      database: "up",
+      dataset: { name: "ml-latest-small", status: "complete" },
+      models: [{ name: "popularity", version: 1 }],
+    });
   });
 
   it("answers GraphQL over POST with a request id header", async () => {
