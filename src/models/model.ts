@@ -77,6 +77,14 @@ export interface Recommender {
   scoreUser(user: number): Float32Array;
   /** A score for every item for a user given only what they rated (fold-in for factor models). */
   scoreProfile(profile: Profile): Float32Array;
+  /**
+   * Scores to rank items by, for models whose best ranking is not their
+   * predicted rating (a rating model ranks rarely rated movies with a few high
+   * ratings first). Recommendation lists use these when present, scoreUser otherwise.
+   */
+  rankUser?(user: number): Float32Array;
+  /** rankUser for a user given only what they rated. */
+  rankProfile?(profile: Profile): Float32Array;
   toState(): ModelState;
 }
 

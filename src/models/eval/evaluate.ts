@@ -322,7 +322,7 @@ async function evaluateModel(entry: ModelEntry, context: EvaluationContext): Pro
     if (relevant === null) continue;
     const seen = trainMatrix.userRow(u).items;
     for (let j = 0; j < seen.length; j++) mask[seen[j]] = 0;
-    const ranked = topK(scores, depth, mask);
+    const ranked = topK(model.rankUser ? model.rankUser(u) : scores, depth, mask);
     for (let j = 0; j < seen.length; j++) mask[seen[j]] = candidateMask[seen[j]];
     sums.precision += precisionAtK(ranked, relevant, k);
     sums.recall += recallAtK(ranked, relevant, k);
