@@ -77,3 +77,39 @@ function rate(rows: number, started: number): number {
   const seconds = (Date.now() - started) / 1000;
   return seconds > 0 ? Math.round(rows / seconds) : 0;
 }
+
+/** Per-epoch reporting of a model being fit: a live line with the latest loss on a terminal, one line per epoch elsewhere. */
+export interface EpochProgress {
+  epoch(model: string, epoch: number, loss: number, seconds: number): void;
+  done(): void;
+}
+
+export function epochProgress(interactive: boolean, write: (line: string) => void, stream: NodeJS.WriteStream = process.stderr): EpochProgress {
+  if (!interactive) {
+    return {
+      epoch: (model, epoch, loss, seconds) => write(`  ${model} epoch ${epoch}: loss ${loss.toPrecision(6)} (${seconds.toFixed(2)}s)`),
+      done: () => undefined,
+    };
+  }
+  let bar: cliProgress.SingleBar | undefined;
+  let current = "";
+  return {
+    epoch(model, epoch, loss, seconds) {
+      if (model !== current) {
+        bar?.stop();
+        current = model;
+        bar = new cliProgress.SingleBar(
+          { stream, format: `${model.padEnd(12)} epoch {value} | loss {loss} | last epoch {seconds}s`, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(0, 0, { loss: "", seconds: "" });
+      }
+      bar?.update(epoch, { loss: loss.toPrecision(6), seconds: seconds.toFixed(2) });
+    },
+    done() {
+      bar?.stop();
+      bar = undefined;
+      current = "";
+    },
+  };
+}

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { DEFAULT_KINDS, isModelKind, MODEL_KINDS } from "../../models/registry.js";
 import type { ModelKind } from "../../models/model.js";
 import { trainModels } from "../../models/train/trainer.js";
+import { epochProgress } from "../../ingest/progress.js";
 import { openDatabase } from "../../runtime.js";
 import { commandContext } from "../context.js";
 import { positiveInt } from "./options.js";
@@ -41,6 +42,7 @@ export function trainCommand(): Command {
       const { config, logger } = commandContext(command);
       const db = await openDatabase(config, logger);
       const say = options.json ? () => undefined : (line: string) => console.error(line);
+      const epochs = epochProgress(!options.json && Boolean(process.stderr.isTTY), say);
       try {
         const trained = await trainModels(db, {
           kinds: options.model,
@@ -48,9 +50,13 @@ export function trainCommand(): Command {
           epochs: options.epochs,
           seed: options.seed,
           prune: options.prune,
-          onStage: say,
-          onEpoch: (kind, r) => say(`  ${kind} epoch ${r.epoch}: loss ${r.loss.toPrecision(6)} (${r.seconds.toFixed(2)}s)`),
+          onStage: (stage) => {
+            epochs.done();
+            say(stage);
+          },
+          onEpoch: (kind, r) => epochs.epoch(kind, r.epoch, r.loss, r.seconds),
         });
+        epochs.done();
         const rows = trained.map((t) => ({
           model: t.record.name,
           version: t.record.version,
