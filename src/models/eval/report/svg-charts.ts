@@ -67,9 +67,12 @@ const LABEL_BOX = [34, 12] as const;
 /**
  * The Okabe–Ito palette ("Color Universal Design", Okabe & Ito, 2008),
  * distinguishable under the common colour-vision deficiencies; yellow is left
- * out because it vanishes on white.
+ * out because it vanishes on white. Paul Tol's wine, olive and indigo (from his
+ * colour-blind-safe "muted" scheme) follow, so the nine models `evaluate`
+ * compares by default each get a colour of their own in bar charts, where the
+ * dashes that tell repeated colours apart in line charts do not exist.
  */
-export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000"];
+export const PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#882255", "#999933", "#332288"];
 
 /** Text made safe inside XML/HTML element content and quoted attribute values. */
 export function escapeXml(text: string): string {
