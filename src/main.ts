@@ -59,7 +59,8 @@ async function ensureModels(db: Database, logger: Logger, options: StartOptions)
   const missing = DEFAULT_KINDS.filter((kind) => !active.has(kind));
   if (missing.length === 0) return;
   logger.info({ models: missing }, "training the default models (first start)");
-  options.onTrained?.(await trainModels(db, { kinds: missing, onStage: (stage) => logger.info(stage) }));
+  const trained = await trainModels(db, { kinds: missing, onStage: (stage) => logger.info(stage) });
+  options.onTrained?.(trained);
 }
 
 async function ensureData(db: Database, config: Config, logger: Logger, options: StartOptions): Promise<void> {

@@ -17,6 +17,7 @@ function serveAction(loadDemo: boolean) {
       loadDemo,
       progress: process.stderr.isTTY ? barProgress() : lineProgress((line) => console.error(line)),
       onLoaded: printSummary,
+      onTrained: (trained) => console.table(trained.map((t) => ({ model: t.record.name, version: t.record.version, "fit s": Number(t.fitSeconds.toFixed(2)) }))),
     });
     console.log(`GraphQL API:  ${service.url}/graphql`);
     console.log(`Health:       ${service.url}/health/ready`);
