@@ -6,7 +6,6 @@ import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
 import type { Database } from "./db/database.js";
 import { currentDataset } from "./graph/dataset.js";
-import { ModelStore } from "./models/store/model-store.js";
 import type { Logger } from "./logger.js";
 import { createLoaders, createServices, type GraphQLContext } from "./graphql/context.js";
 import { errorLoggingPlugin, formatError } from "./graphql/common/error-handling.js";
@@ -25,7 +24,7 @@ export interface BuiltServer {
  * run operations against it and main.ts decides about ports and signals.
  */
 export async function buildServer(db: Database, logger: Logger): Promise<BuiltServer> {
-  const services = createServices(db);
+  const services = createServices(db, logger);
   const contextFor = (requestId: string = randomUUID()): GraphQLContext => ({
     requestId,
     logger: logger.child({ requestId }),
@@ -60,7 +59,7 @@ export async function buildServer(db: Database, logger: Logger): Promise<BuiltSe
   app.get("/health/live", (_req, res) => {
     res.json({ status: "ok" });
   });
-  const models = new ModelStore(db);
+  const models = services.models;
   app.get("/health/ready", async (_req, res) => {
     const database = await db.ping();
     const dataset = database ? (await currentDataset(db).catch(() => []))[0] : undefined;

@@ -3,14 +3,24 @@ import type { Database } from "../db/database.js";
 import type { Logger } from "../logger.js";
 import { MovieService, type MovieRow, type RatingStatsRow } from "./movie/movie.service.js";
 import { StatsService } from "./stats/stats.service.js";
+import { ModelStore } from "../models/store/model-store.js";
+import { ModelRuntime } from "../recommend/model-runtime.js";
+import { RecommendationService } from "../recommend/recommendation.service.js";
 
 export interface Services {
   movies: MovieService;
   stats: StatsService;
+  recommendations: RecommendationService;
+  models: ModelStore;
 }
 
-export function createServices(db: Database): Services {
-  return { movies: new MovieService(db), stats: new StatsService(db) };
+export function createServices(db: Database, logger: Logger): Services {
+  return {
+    movies: new MovieService(db),
+    stats: new StatsService(db),
+    recommendations: new RecommendationService(db, new ModelRuntime(db, logger)),
+    models: new ModelStore(db),
+  };
 }
 
 /** Created per request, so a cache never outlives the request that filled it. */

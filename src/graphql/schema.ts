@@ -1,9 +1,11 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { ModelResolver } from "./model/model.resolver.js";
 import { MovieResolver } from "./movie/movie.resolver.js";
+import { RecommendationResolver } from "./recommendation/recommendation.resolver.js";
 import { StatsResolver } from "./stats/stats.resolver.js";
 
-export const RESOLVERS = [MovieResolver, StatsResolver] as const;
+export const RESOLVERS = [MovieResolver, RecommendationResolver, ModelResolver, StatsResolver] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });

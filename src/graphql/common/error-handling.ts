@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { DatabaseUnavailableError } from "../../db/database.js";
+import { ModelUnavailableError, UnknownUserError } from "../../recommend/recommendation.service.js";
 import type { GraphQLContext } from "../context.js";
 
 /** Codes whose messages are meant for clients; every other error is masked. */
@@ -19,8 +20,15 @@ const PUBLIC_CODES = new Set([
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (unwrapResolverError(error) instanceof DatabaseUnavailableError) {
+  const original = unwrapResolverError(error);
+  if (original instanceof DatabaseUnavailableError) {
     return { message: "The database is not available; try again shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
+  }
+  if (original instanceof UnknownUserError) {
+    return { message: original.message, path: formatted.path, extensions: { code: "NOT_FOUND" } };
+  }
+  if (original instanceof ModelUnavailableError) {
+    return { message: original.message, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === "string" && PUBLIC_CODES.has(code)) {
@@ -37,7 +45,8 @@ export const errorLoggingPlugin: ApolloServerPlugin<GraphQLContext> = {
       async didEncounterErrors({ contextValue, errors }) {
         for (const error of errors) {
           const code = error.extensions?.code;
-          if (typeof code !== "string" || !PUBLIC_CODES.has(code)) {
+          const mapped = [DatabaseUnavailableError, UnknownUserError, ModelUnavailableError].some((t) => unwrapResolverError(error) instanceof t);
+          if (!mapped && (typeof code !== "string" || !PUBLIC_CODES.has(code))) {
             contextValue.logger.error({ err: unwrapResolverError(error), path: error.path }, "unexpected error");
           }
         }

@@ -1,0 +1,2 @@
+// A user with no ratings.
+MERGE (:User {id: toInteger($userId)})

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.js";
+import { cypher } from "../../src/db/queries.js";
+import { wipeGraph } from "../../src/graph/dataset.js";
+import { openRelease } from "../../src/ingest/formats/detect.js";
+import { loadRelease } from "../../src/ingest/loader.js";
+import { createLogger } from "../../src/logger.js";
+import { trainModels } from "../../src/models/train/trainer.js";
+import { buildServer, type BuiltServer } from "../../src/server.js";
+import { GENOME, ML_LATEST_SMALL, openTestDatabase } from "./helpers.js";
+
+const Q = {
+  ratedIds: cypher("check/user-rated-ids"),
+  addRating: cypher("check/add-rating"),
+  addUser: cypher("check/add-user"),
+};
+
+let db: Database;
+let server: BuiltServer;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await wipeGraph(db);
+  await loadRelease(db, openRelease(ML_LATEST_SMALL, { genomeDir: GENOME }));
+  await trainModels(db, { kinds: ["popularity", "bias", "item-knn", "user-knn", "mf", "als", "content", "hybrid"], epochs: 5 });
+  server = await buildServer(db, createLogger("silent"));
+});
+
+afterAll(async () => {
+  await server.stop();
+  await wipeGraph(db);
+  await db.close();
+});
+
+type Rec = { rank: number; score: number; movie: { id: string; title: string; year: number | null; genres: string[] }; components: { cf: number | null; content: number | null; popularity: number | null } };
+
+async function run(query: string, variables: Record<string, unknown> = {}) {
+  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: server.contextFor() });
+  if (response.body.kind !== "single") throw new Error("expected a single result");
+  return response.body.singleResult;
+}
+
+const RECOMMEND = `query($userId: ID!, $first: Int, $strategy: Strategy, $filter: RecommendationFilter) {
+  recommendations(userId: $userId, first: $first, strategy: $strategy, filter: $filter) {
+    rank score movie { id title year genres } components { cf content popularity }
+  }
+}`;
+
+async function recommend(variables: Record<string, unknown>): Promise<Rec[]> {
+  const result = await run(RECOMMEND, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data?.recommendations as Rec[];
+}
+
+async function ratedBy(userId: number): Promise<Set<string>> {
+  const [row] = await db.read(Q.ratedIds, { userId });
+  return new Set((row.ids as number[]).map(String));
+}
+
+describe("recommendations", () => {
+  it.each(["POPULAR", "ITEM_KNN", "USER_KNN", "MF", "ALS", "CONTENT", "HYBRID"])(
+    "%s gives `first` movies the user has not rated, ranked 1…n by descending score",
+    async (strategy) => {
+      const recs = await recommend({ userId: "1", first: 10, strategy });
+      expect(recs.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const rated = await ratedBy(1);
+      expect(recs.filter((r) => rated.has(r.movie.id))).toEqual([]);
+      expect(new Set(recs.map((r) => r.movie.id)).size).toBe(10);
+      for (let i = 1; i < recs.length; i++) expect(recs[i].score).toBeLessThanOrEqual(recs[i - 1].score);
+    },
+  );
+
+  it("splits a hybrid score into parts that add up to it", async () => {
+    for (const r of await recommend({ userId: "7", first: 5, strategy: "HYBRID" })) {
+      expect(r.components.cf! + r.components.content! + r.components.popularity!).toBeCloseTo(r.score, 4);
+    }
+    const als = await recommend({ userId: "7", first: 1, strategy: "ALS" });
+    expect(als[0].components).toEqual({ cf: null, content: null, popularity: null });
+  });
+
+  it("applies filters before cutting to `first`", async () => {
+    const recs = await recommend({ userId: "1", first: 10, strategy: "ALS", filter: { genres: ["Horror"], excludeGenres: ["Comedy"], yearFrom: 2000, yearTo: 2010, minRatingCount: 5 } });
+    expect(recs).toHaveLength(10);
+    for (const r of recs) {
+      expect(r.movie.genres).toContain("Horror");
+      expect(r.movie.genres).not.toContain("Comedy");
+      expect(r.movie.year).toBeGreaterThanOrEqual(2000);
+      expect(r.movie.year).toBeLessThanOrEqual(2010);
+    }
+  });
+
+  it("is deterministic", async () => {
+    expect(await recommend({ userId: "42", first: 10, strategy: "HYBRID" })).toEqual(await recommend({ userId: "42", first: 10, strategy: "HYBRID" }));
+  });
+
+  it("excludes a movie the user rated a moment ago and follows the new taste", async () => {
+    const before = await recommend({ userId: "3", first: 5, strategy: "ALS" });
+    await db.write(Q.addRating, { userId: 3, movieId: Number(before[0].movie.id), rating: 5, timestamp: 1_600_000_000 });
+    const after = await recommend({ userId: "3", first: 5, strategy: "ALS" });
+    expect(after.map((r) => r.movie.id)).not.toContain(before[0].movie.id);
+    expect(after).not.toEqual(before.slice(1));
+  });
+
+  it("serves a user without ratings from popularity, not an error", async () => {
+    await db.write(Q.addUser, { userId: 900001 });
+    const recs = await recommend({ userId: "900001", first: 3, strategy: "MF" });
+    expect(recs.map((r) => r.movie.title)).toEqual(["Forrest Gump", "Shawshank Redemption, The", "Pulp Fiction"]);
+  });
+});
+
+describe("recommendationsFor an anonymous visitor", () => {
+  it("follows the liked movies and never returns them", async () => {
+    const result = await run(`{ recommendationsFor(likedMovieIds: ["1", "2355", "3114"], first: 10, strategy: CONTENT) { movie { id genres } } }`);
+    expect(result.errors).toBeUndefined();
+    const recs = result.data?.recommendationsFor as Array<{ movie: { id: string; genres: string[] } }>;
+    expect(recs).toHaveLength(10);
+    expect(recs.map((r) => r.movie.id)).not.toContain("1");
+    const family = recs.filter((r) => r.movie.genres.includes("Animation") || r.movie.genres.includes("Children"));
+    expect(family.length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    [{ userId: "999999" }, "NOT_FOUND", "no user 999999"],
+    [{ userId: "abc" }, "BAD_USER_INPUT", 'userId must be a positive integer id, got "abc"'],
+    [{ userId: "1", first: 101 }, "BAD_USER_INPUT", "first must be between 0 and 100, got 101"],
+    [{ userId: "1", first: -3 }, "BAD_USER_INPUT", "first must be between 0 and 100, got -3"],
+    [{ userId: "1", filter: { yearFrom: 2010, yearTo: 2000 } }, "BAD_USER_INPUT", "filter.yearFrom must not be after filter.yearTo"],
+  ])("%j is %s", async (variables, code, message) => {
+    const result = await run(RECOMMEND, variables);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code } });
+  });
+});
