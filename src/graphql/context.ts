@@ -6,19 +6,23 @@ import { StatsService } from "./stats/stats.service.js";
 import { ModelStore } from "../models/store/model-store.js";
 import { ModelRuntime } from "../recommend/model-runtime.js";
 import { RecommendationService } from "../recommend/recommendation.service.js";
+import { SimilarService } from "../recommend/similar.service.js";
 
 export interface Services {
   movies: MovieService;
   stats: StatsService;
   recommendations: RecommendationService;
+  similar: SimilarService;
   models: ModelStore;
 }
 
 export function createServices(db: Database, logger: Logger): Services {
+  const runtime = new ModelRuntime(db, logger);
   return {
     movies: new MovieService(db),
     stats: new StatsService(db),
-    recommendations: new RecommendationService(db, new ModelRuntime(db, logger)),
+    recommendations: new RecommendationService(db, runtime),
+    similar: new SimilarService(db, runtime),
     models: new ModelStore(db),
   };
 }

@@ -3,9 +3,10 @@ import { buildSchema } from "type-graphql";
 import { ModelResolver } from "./model/model.resolver.js";
 import { MovieResolver } from "./movie/movie.resolver.js";
 import { RecommendationResolver } from "./recommendation/recommendation.resolver.js";
+import { SimilarResolver } from "./similar/similar.resolver.js";
 import { StatsResolver } from "./stats/stats.resolver.js";
 
-export const RESOLVERS = [MovieResolver, RecommendationResolver, ModelResolver, StatsResolver] as const;
+export const RESOLVERS = [MovieResolver, SimilarResolver, RecommendationResolver, ModelResolver, StatsResolver] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });

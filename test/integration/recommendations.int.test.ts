@@ -132,3 +132,44 @@ describe("bad input", () => {
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code } });
   });
 });
+
+describe("similarMovies", () => {
+  const SIMILAR = `query($movieId: ID, $title: String, $by: Similarity, $first: Int) {
+    similarMovies(movieId: $movieId, title: $title, by: $by, first: $first) { score source movie { id title genres } }
+  }`;
+  type Similar = { score: number; source: string; movie: { id: string; title: string; genres: string[] } };
+
+  it.each(["CONTENT", "CF", "HYBRID", "GENRE"])("finds family films for Toy Story by %s", async (by) => {
+    const result = await run(SIMILAR, { movieId: "1", by, first: 10 });
+    expect(result.errors).toBeUndefined();
+    const similar = result.data?.similarMovies as Similar[];
+    expect(similar).toHaveLength(10);
+    expect(similar.map((s) => s.movie.id)).not.toContain("1");
+    for (let i = 1; i < similar.length; i++) expect(similar[i].score).toBeLessThanOrEqual(similar[i - 1].score);
+    const family = similar.filter((s) => s.movie.genres.some((g) => g === "Animation" || g === "Children"));
+    expect(family.length, similar.map((s) => s.movie.title).join(", ")).toBeGreaterThanOrEqual(by === "CF" ? 4 : 7);
+    expect(similar[0].source).toMatch({ CONTENT: /^content v\d+$/, CF: /^item-knn v\d+$/, HYBRID: /item-knn v\d+ \+ content v\d+/, GENRE: /^genres$/ }[by]!);
+  });
+
+  it("takes a title, exact or approximate, and the field on Movie agrees", async () => {
+    const byTitle = await run(SIMILAR, { title: "toy story (1995)", by: "GENRE", first: 3 });
+    const fuzzy = await run(SIMILAR, { title: "Shawshank Redemptoin", by: "GENRE", first: 3 });
+    const byId = await run(SIMILAR, { movieId: "1", by: "GENRE", first: 3 });
+    expect(byTitle.data).toEqual(byId.data);
+    expect(fuzzy.errors).toBeUndefined();
+    const field = await run(`{ movie(id: "1") { similar(by: GENRE, first: 3) { score source movie { id title genres } } } }`);
+    expect((field.data?.movie as { similar: unknown }).similar).toEqual(byId.data?.similarMovies);
+  });
+
+  it.each([
+    [{ title: "Hamlet" }, "BAD_USER_INPUT", /^"Hamlet" matches \d+ movies: .*; pass movieId$/],
+    [{ title: "qqqqzzzz xxyyww" }, "NOT_FOUND", /^no movie is titled/],
+    [{}, "BAD_USER_INPUT", /^give exactly one of movieId and title$/],
+    [{ movieId: "1", title: "Heat" }, "BAD_USER_INPUT", /^give exactly one of movieId and title$/],
+    [{ movieId: "999999999" }, "BAD_USER_INPUT", /^no movie 999999999$/],
+  ])("%j is %s", async (variables, code, message) => {
+    const result = await run(SIMILAR, variables);
+    expect(result.errors?.[0].extensions?.code).toBe(code);
+    expect(result.errors?.[0].message).toMatch(message);
+  });
+});

@@ -3,6 +3,7 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { DatabaseUnavailableError } from "../../db/database.js";
 import { ModelUnavailableError, UnknownUserError } from "../../recommend/recommendation.service.js";
+import { AmbiguousTitleError, MovieNotFoundError } from "../../recommend/similar.service.js";
 import type { GraphQLContext } from "../context.js";
 
 /** Codes whose messages are meant for clients; every other error is masked. */
@@ -19,17 +20,25 @@ const PUBLIC_CODES = new Set([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
+/** Errors of the service layer and the public code each becomes; their messages are written for clients. */
+const MAPPED: Array<[new (...args: never[]) => Error, string]> = [
+  [UnknownUserError, "NOT_FOUND"],
+  [MovieNotFoundError, "NOT_FOUND"],
+  [AmbiguousTitleError, "BAD_USER_INPUT"],
+  [ModelUnavailableError, "SERVICE_UNAVAILABLE"],
+];
+
+function mappedCode(error: unknown): string | undefined {
+  return MAPPED.find(([type]) => error instanceof type)?.[1];
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DatabaseUnavailableError) {
     return { message: "The database is not available; try again shortly", path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
   }
-  if (original instanceof UnknownUserError) {
-    return { message: original.message, path: formatted.path, extensions: { code: "NOT_FOUND" } };
-  }
-  if (original instanceof ModelUnavailableError) {
-    return { message: original.message, path: formatted.path, extensions: { code: "SERVICE_UNAVAILABLE" } };
-  }
+  const mapped = mappedCode(original);
+  if (mapped) return { message: (original as Error).message, path: formatted.path, extensions: { code: mapped } };
   const code = formatted.extensions?.code;
   if (typeof code === "string" && PUBLIC_CODES.has(code)) {
     const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
@@ -45,8 +54,9 @@ export const errorLoggingPlugin: ApolloServerPlugin<GraphQLContext> = {
       async didEncounterErrors({ contextValue, errors }) {
         for (const error of errors) {
           const code = error.extensions?.code;
-          const mapped = [DatabaseUnavailableError, UnknownUserError, ModelUnavailableError].some((t) => unwrapResolverError(error) instanceof t);
-          if (!mapped && (typeof code !== "string" || !PUBLIC_CODES.has(code))) {
+          const original = unwrapResolverError(error);
+          const expected = mappedCode(original) !== undefined;
+          if (!expected && (typeof code !== "string" || !PUBLIC_CODES.has(code))) {
             contextValue.logger.error({ err: unwrapResolverError(error), path: error.path }, "unexpected error");
           }
         }
