@@ -32,6 +32,8 @@ const schema = z.object({
   NEO4J_LOCAL_PAGECACHE: size.default("2g"),
   /** Seconds to wait for the local server to answer after starting it. */
   NEO4J_LOCAL_START_TIMEOUT: z.coerce.number().int().min(5).default(120),
+  /** Bearer token that mutations require. Unset: writes are disabled (not open). */
+  API_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -63,7 +65,7 @@ export interface Config {
     queryTimeoutMs: number;
   };
   local: LocalNeo4jConfig;
-  server: { host: string; port: number };
+  server: { host: string; port: number; apiToken?: string };
   logLevel: Raw["LOG_LEVEL"];
   demoDataDir: string;
   dataCacheDir: string;
@@ -122,7 +124,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       pageCache: raw.NEO4J_LOCAL_PAGECACHE,
       startTimeoutSeconds: raw.NEO4J_LOCAL_START_TIMEOUT,
     },
-    server: { host: raw.HOST, port: raw.PORT },
+    server: { host: raw.HOST, port: raw.PORT, apiToken: raw.API_TOKEN },
     logLevel: raw.LOG_LEVEL,
     demoDataDir: absolute(raw.DEMO_DATA_DIR),
     dataCacheDir: absolute(raw.DATA_CACHE_DIR),

@@ -35,7 +35,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     await ensureModels(db, logger, options);
   }
 
-  const built = await buildServer(db, logger);
+  const built = await buildServer(db, logger, { apiToken: config.server.apiToken });
   const http: Server = await new Promise((resolve, reject) => {
     const server = built.app.listen(config.server.port, config.server.host, () => resolve(server));
     server.once("error", reject);

@@ -8,6 +8,7 @@ import type { Database } from "./db/database.js";
 import { currentDataset } from "./graph/dataset.js";
 import type { Logger } from "./logger.js";
 import { createLoaders, createServices, type GraphQLContext } from "./graphql/context.js";
+import { isWriter } from "./graphql/common/auth.js";
 import { errorLoggingPlugin, formatError } from "./graphql/common/error-handling.js";
 import { buildGraphQLSchema } from "./graphql/schema.js";
 
@@ -15,7 +16,7 @@ export interface BuiltServer {
   app: Express;
   apollo: ApolloServer<GraphQLContext>;
   /** A context as a request would get it, for running operations in tests without HTTP. */
-  contextFor(requestId?: string): GraphQLContext;
+  contextFor(requestId?: string, authorization?: string): GraphQLContext;
   stop(): Promise<void>;
 }
 
@@ -23,10 +24,17 @@ export interface BuiltServer {
  * Builds the HTTP app and the GraphQL server without listening, so tests can
  * run operations against it and main.ts decides about ports and signals.
  */
-export async function buildServer(db: Database, logger: Logger): Promise<BuiltServer> {
+export interface ServerOptions {
+  /** Bearer token mutations require; without one, writes are disabled. */
+  apiToken?: string;
+}
+
+export async function buildServer(db: Database, logger: Logger, options: ServerOptions = {}): Promise<BuiltServer> {
   const services = createServices(db, logger);
-  const contextFor = (requestId: string = randomUUID()): GraphQLContext => ({
+  const contextFor = (requestId: string = randomUUID(), authorization?: string): GraphQLContext => ({
     requestId,
+    canWrite: isWriter(authorization, options.apiToken),
+    writesEnabled: options.apiToken !== undefined,
     logger: logger.child({ requestId }),
     services,
     loaders: createLoaders(services),
@@ -76,7 +84,7 @@ export async function buildServer(db: Database, logger: Logger): Promise<BuiltSe
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async ({ req }) => contextFor(String(req.id)) }),
+    expressMiddleware(apollo, { context: async ({ req }) => contextFor(String(req.id), req.headers.authorization) }),
   );
 
   return { app, apollo, contextFor, stop: () => apollo.stop() };

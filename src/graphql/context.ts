@@ -7,12 +7,14 @@ import { ModelStore } from "../models/store/model-store.js";
 import { ModelRuntime } from "../recommend/model-runtime.js";
 import { RecommendationService } from "../recommend/recommendation.service.js";
 import { SimilarService } from "../recommend/similar.service.js";
+import { UserService, type UserRow } from "./user/user.service.js";
 
 export interface Services {
   movies: MovieService;
   stats: StatsService;
   recommendations: RecommendationService;
   similar: SimilarService;
+  users: UserService;
   models: ModelStore;
 }
 
@@ -23,6 +25,7 @@ export function createServices(db: Database, logger: Logger): Services {
     stats: new StatsService(db),
     recommendations: new RecommendationService(db, runtime),
     similar: new SimilarService(db, runtime),
+    users: new UserService(db),
     models: new ModelStore(db),
   };
 }
@@ -31,17 +34,23 @@ export function createServices(db: Database, logger: Logger): Services {
 export interface Loaders {
   movie: DataLoader<number, MovieRow | null>;
   ratingStats: DataLoader<number, RatingStatsRow | null>;
+  user: DataLoader<number, UserRow | null>;
 }
 
 export function createLoaders(services: Services): Loaders {
   return {
     movie: new DataLoader((ids) => services.movies.byIds(ids)),
     ratingStats: new DataLoader((ids) => services.movies.ratingStats(ids)),
+    user: new DataLoader((ids) => services.users.byIds(ids)),
   };
 }
 
 export interface GraphQLContext {
   requestId: string;
+  /** The request carried the configured API token. */
+  canWrite: boolean;
+  /** A token is configured at all (otherwise every write is refused). */
+  writesEnabled: boolean;
   logger: Logger;
   services: Services;
   loaders: Loaders;

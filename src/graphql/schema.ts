@@ -5,8 +5,9 @@ import { MovieResolver } from "./movie/movie.resolver.js";
 import { RecommendationResolver } from "./recommendation/recommendation.resolver.js";
 import { SimilarResolver } from "./similar/similar.resolver.js";
 import { StatsResolver } from "./stats/stats.resolver.js";
+import { UserResolver } from "./user/user.resolver.js";
 
-export const RESOLVERS = [MovieResolver, SimilarResolver, RecommendationResolver, ModelResolver, StatsResolver] as const;
+export const RESOLVERS = [MovieResolver, SimilarResolver, UserResolver, RecommendationResolver, ModelResolver, StatsResolver] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });

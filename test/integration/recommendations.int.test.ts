@@ -9,6 +9,8 @@ import { trainModels } from "../../src/models/train/trainer.js";
 import { buildServer, type BuiltServer } from "../../src/server.js";
 import { GENOME, ML_LATEST_SMALL, openTestDatabase } from "./helpers.js";
 
+const TOKEN = "test-token-0123456789";
+
 const Q = {
   ratedIds: cypher("check/user-rated-ids"),
   addRating: cypher("check/add-rating"),
@@ -23,7 +25,7 @@ beforeAll(async () => {
   await wipeGraph(db);
   await loadRelease(db, openRelease(ML_LATEST_SMALL, { genomeDir: GENOME }));
   await trainModels(db, { kinds: ["popularity", "bias", "item-knn", "user-knn", "mf", "als", "content", "hybrid"], epochs: 5 });
-  server = await buildServer(db, createLogger("silent"));
+  server = await buildServer(db, createLogger("silent"), { apiToken: TOKEN });
 });
 
 afterAll(async () => {
@@ -34,8 +36,8 @@ afterAll(async () => {
 
 type Rec = { rank: number; score: number; movie: { id: string; title: string; year: number | null; genres: string[] }; components: { cf: number | null; content: number | null; popularity: number | null } };
 
-async function run(query: string, variables: Record<string, unknown> = {}) {
-  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: server.contextFor() });
+async function run(query: string, variables: Record<string, unknown> = {}, authorization?: string) {
+  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: server.contextFor(undefined, authorization) });
   if (response.body.kind !== "single") throw new Error("expected a single result");
   return response.body.singleResult;
 }
@@ -171,5 +173,91 @@ describe("similarMovies", () => {
     const result = await run(SIMILAR, variables);
     expect(result.errors?.[0].extensions?.code).toBe(code);
     expect(result.errors?.[0].message).toMatch(message);
+  });
+});
+
+describe("writes", () => {
+  const RATE = `mutation($userId: ID!, $movieId: ID!, $rating: Float!) {
+    rateMovie(userId: $userId, movieId: $movieId, rating: $rating) { user { id ratingCount } movieId rating changed }
+  }`;
+  const AUTH = `Bearer ${TOKEN}`;
+
+  it("rateMovie needs the token, and without one changes nothing", async () => {
+    const before = await ratedBy(10);
+    for (const authorization of [undefined, "Bearer wrong-token-0123456", `Basic ${TOKEN}`]) {
+      const result = await run(RATE, { userId: "10", movieId: "1", rating: 4 }, authorization);
+      expect(result.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    }
+    expect(await ratedBy(10)).toEqual(before);
+  });
+
+  it("rateMovie writes the rating, and the next recommendations exclude the movie", async () => {
+    const [top] = await recommend({ userId: "12", first: 1, strategy: "HYBRID" });
+    const count = (await ratedBy(12)).size;
+    const result = await run(RATE, { userId: "12", movieId: top.movie.id, rating: 4.5 }, AUTH);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.rateMovie).toEqual({ user: { id: "12", ratingCount: count + 1 }, movieId: top.movie.id, rating: 4.5, changed: true });
+    const next = await recommend({ userId: "12", first: 10, strategy: "HYBRID" });
+    expect(next.map((r) => r.movie.id)).not.toContain(top.movie.id);
+    const deleted = await run(`mutation { deleteRating(userId: "12", movieId: "${top.movie.id}") { rating changed user { ratingCount } } }`, {}, AUTH);
+    expect(deleted.data?.deleteRating).toEqual({ rating: null, changed: true, user: { ratingCount: count } });
+    const again = await run(`mutation { deleteRating(userId: "12", movieId: "${top.movie.id}") { changed } }`, {}, AUTH);
+    expect(again.data?.deleteRating).toEqual({ changed: false });
+  });
+
+  it.each([
+    [{ userId: "12", movieId: "1", rating: 5.5 }, "BAD_USER_INPUT", "rating must be 0.5 to 5 in half stars, got 5.5"],
+    [{ userId: "12", movieId: "1", rating: 3.7 }, "BAD_USER_INPUT", "rating must be 0.5 to 5 in half stars, got 3.7"],
+    [{ userId: "12", movieId: "1", rating: 0 }, "BAD_USER_INPUT", "rating must be 0.5 to 5 in half stars, got 0"],
+    [{ userId: "999999", movieId: "1", rating: 4 }, "NOT_FOUND", "no user 999999"],
+    [{ userId: "12", movieId: "999999999", rating: 4 }, "NOT_FOUND", "no movie 999999999"],
+    [{ userId: "12", movieId: "'; DROP", rating: 4 }, "BAD_USER_INPUT", `movieId must be a positive integer id, got "'; DROP"`],
+  ])("rateMovie %j is %s and changes nothing", async (variables, code, message) => {
+    const before = await ratedBy(12);
+    const result = await run(RATE, variables, AUTH);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code } });
+    expect(await ratedBy(12)).toEqual(before);
+  });
+
+  it("createUser makes a user whose likes drive recommendations, all or nothing", async () => {
+    const created = await run(`mutation { createUser(likedMovieIds: ["1", "2355", "3114"]) { id ratingCount } }`, {}, AUTH);
+    expect(created.errors).toBeUndefined();
+    const user = created.data?.createUser as { id: string; ratingCount: number };
+    expect(user.ratingCount).toBe(3);
+    const recs = await recommend({ userId: user.id, first: 5, strategy: "CONTENT" });
+    expect(recs.map((r) => r.movie.id)).not.toContain("1");
+    const taken = await run(`mutation { createUser(id: "${user.id}") { id } }`, {}, AUTH);
+    expect(taken.errors?.[0]).toMatchObject({ message: `user ${user.id} already exists`, extensions: { code: "BAD_USER_INPUT" } });
+    const broken = await run(`mutation { createUser(id: "800123", likedMovieIds: ["1", "999999999"]) { id } }`, {}, AUTH);
+    expect(broken.errors?.[0]).toMatchObject({ message: "no movie 999999999", extensions: { code: "NOT_FOUND" } });
+    const ghost = await run(`{ user(id: "800123") { id } }`);
+    expect(ghost.data).toEqual({ user: null });
+  });
+
+  it("user shows rating count, top genres and recommendations", async () => {
+    const result = await run(`{ user(id: "1") { id ratingCount topGenres(first: 3) { genre ratings } recommendations(first: 2, strategy: ALS) { rank } } }`);
+    expect(result.errors).toBeUndefined();
+    const user = result.data?.user as { ratingCount: number; topGenres: Array<{ genre: string; ratings: number }>; recommendations: unknown[] };
+    expect(user.ratingCount).toBe(232);
+    expect(user.topGenres).toHaveLength(3);
+    expect(user.topGenres[0].ratings).toBeGreaterThanOrEqual(user.topGenres[1].ratings);
+    expect(user.recommendations).toEqual([{ rank: 1 }, { rank: 2 }]);
+  });
+
+  it("writes are refused on a server without a token", async () => {
+    const open = await buildServer(db, createLogger("silent"));
+    try {
+      const response = await open.apollo.executeOperation(
+        { query: RATE, variables: { userId: "12", movieId: "1", rating: 4 } },
+        { contextValue: open.contextFor(undefined, AUTH) },
+      );
+      const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+      expect(body?.errors?.[0]).toMatchObject({
+        message: "writes are disabled on this server (no API_TOKEN is configured)",
+        extensions: { code: "UNAUTHENTICATED" },
+      });
+    } finally {
+      await open.stop();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { DatabaseUnavailableError } from "../../db/database.js";
 import { ModelUnavailableError, UnknownUserError } from "../../recommend/recommendation.service.js";
 import { AmbiguousTitleError, MovieNotFoundError } from "../../recommend/similar.service.js";
 import type { GraphQLContext } from "../context.js";
+import { UserExistsError } from "../user/user.service.js";
 
 /** Codes whose messages are meant for clients; every other error is masked. */
 const PUBLIC_CODES = new Set([
@@ -25,6 +26,7 @@ const MAPPED: Array<[new (...args: never[]) => Error, string]> = [
   [UnknownUserError, "NOT_FOUND"],
   [MovieNotFoundError, "NOT_FOUND"],
   [AmbiguousTitleError, "BAD_USER_INPUT"],
+  [UserExistsError, "BAD_USER_INPUT"],
   [ModelUnavailableError, "SERVICE_UNAVAILABLE"],
 ];
 

@@ -1,11 +1,10 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import type { ScoredMovie } from "../../recommend/recommendation.service.js";
 import { BadUserInputError } from "../common/errors.js";
 import { parseFirst, parseId } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
-import { toMovie } from "../movie/movie.mapper.js";
 import { RecommendationsArgs, RecommendationsForArgs } from "./recommendation.args.js";
-import { Recommendation, type RecommendationFilter } from "./recommendation.type.js";
+import { checkFilter, withMovies } from "./recommendation.mapper.js";
+import { Recommendation } from "./recommendation.type.js";
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
@@ -31,24 +30,4 @@ export class RecommendationResolver {
     });
     return withMovies(scored, ctx);
   }
-}
-
-function checkFilter(filter: RecommendationFilter | null | undefined): RecommendationFilter {
-  if (!filter) return {};
-  if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) {
-    throw new BadUserInputError("filter.yearFrom must not be after filter.yearTo", "filter.yearFrom");
-  }
-  if (filter.minRatingCount != null && filter.minRatingCount < 0) {
-    throw new BadUserInputError("filter.minRatingCount must not be negative", "filter.minRatingCount");
-  }
-  return filter;
-}
-
-async function withMovies(scored: ScoredMovie[], ctx: GraphQLContext): Promise<Recommendation[]> {
-  const rows = await ctx.loaders.movie.loadMany(scored.map((s) => s.movieId));
-  return scored.map((s, i) => {
-    const row = rows[i];
-    if (!row || row instanceof Error) throw row ?? new Error(`movie ${s.movieId} is missing from the graph`);
-    return { movie: toMovie(row), score: s.score, rank: s.rank, components: s.components };
-  });
 }

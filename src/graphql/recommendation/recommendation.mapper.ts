@@ -1,0 +1,25 @@
+import type { ScoredMovie } from "../../recommend/recommendation.service.js";
+import { BadUserInputError } from "../common/errors.js";
+import type { GraphQLContext } from "../context.js";
+import { toMovie } from "../movie/movie.mapper.js";
+import type { Recommendation, RecommendationFilter } from "./recommendation.type.js";
+
+export function checkFilter(filter: RecommendationFilter | null | undefined): RecommendationFilter {
+  if (!filter) return {};
+  if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) {
+    throw new BadUserInputError("filter.yearFrom must not be after filter.yearTo", "filter.yearFrom");
+  }
+  if (filter.minRatingCount != null && filter.minRatingCount < 0) {
+    throw new BadUserInputError("filter.minRatingCount must not be negative", "filter.minRatingCount");
+  }
+  return filter;
+}
+
+export async function withMovies(scored: ScoredMovie[], ctx: GraphQLContext): Promise<Recommendation[]> {
+  const rows = await ctx.loaders.movie.loadMany(scored.map((s) => s.movieId));
+  return scored.map((s, i) => {
+    const row = rows[i];
+    if (!row || row instanceof Error) throw row ?? new Error(`movie ${s.movieId} is missing from the graph`);
+    return { movie: toMovie(row), score: s.score, rank: s.rank, components: s.components };
+  });
+}

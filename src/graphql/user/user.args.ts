@@ -1,0 +1,58 @@
+import { ArgsType, Field, Float, ID, Int } from "type-graphql";
+import type { Strategy as StrategyName } from "../../recommend/recommendation.service.js";
+import { RecommendationFilter } from "../recommendation/recommendation.type.js";
+import { Strategy } from "../recommendation/strategy.enum.js";
+
+@ArgsType()
+export class UserArgs {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ArgsType()
+export class RateMovieArgs {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => ID)
+  movieId!: string;
+
+  @Field(() => Float, { description: "0.5 to 5 in half stars" })
+  rating!: number;
+}
+
+@ArgsType()
+export class DeleteRatingArgs {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => ID)
+  movieId!: string;
+}
+
+@ArgsType()
+export class CreateUserArgs {
+  @Field(() => ID, { nullable: true, description: "Omit to get the next free id" })
+  id?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: "Movies the user likes, stored as 5-star ratings" })
+  likedMovieIds?: string[] | null;
+}
+
+@ArgsType()
+export class UserRecommendationsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 10 })
+  first?: number | null;
+
+  @Field(() => Strategy, { nullable: true, defaultValue: "HYBRID" })
+  strategy?: StrategyName | null;
+
+  @Field(() => RecommendationFilter, { nullable: true })
+  filter?: RecommendationFilter | null;
+}
+
+@ArgsType()
+export class TopGenresArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 5 })
+  first?: number | null;
+}

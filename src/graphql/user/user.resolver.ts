@@ -1,0 +1,73 @@
+import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireWriter } from "../common/auth.js";
+import { BadUserInputError } from "../common/errors.js";
+import { parseFirst, parseId } from "../common/ids.js";
+import type { GraphQLContext } from "../context.js";
+import { checkFilter, withMovies } from "../recommendation/recommendation.mapper.js";
+import { Recommendation } from "../recommendation/recommendation.type.js";
+import { CreateUserArgs, DeleteRatingArgs, RateMovieArgs, TopGenresArgs, UserArgs, UserRecommendationsArgs } from "./user.args.js";
+import type { RatingChange } from "./user.service.js";
+import { GenreShare, RatingResult, User } from "./user.type.js";
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { nullable: true })
+  async user(@Args(() => UserArgs) { id }: UserArgs, @Ctx() ctx: GraphQLContext): Promise<User | null> {
+    const row = await ctx.loaders.user.load(parseId(id, "id"));
+    return row && { id: String(row.id), ratingCount: row.ratingCount };
+  }
+
+  @FieldResolver(() => [GenreShare], { description: "Genres the user rates most" })
+  topGenres(@Root() user: User, @Args(() => TopGenresArgs) { first }: TopGenresArgs, @Ctx() ctx: GraphQLContext): Promise<GenreShare[]> {
+    return ctx.services.users.topGenres(Number(user.id), parseFirst(first ?? 5));
+  }
+
+  @FieldResolver(() => [Recommendation], { description: "The same list as Query.recommendations for this user" })
+  async recommendations(@Root() user: User, @Args(() => UserRecommendationsArgs) args: UserRecommendationsArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
+    const scored = await ctx.services.recommendations.forUser(Number(user.id), {
+      first: parseFirst(args.first ?? 10),
+      strategy: args.strategy ?? "HYBRID",
+      filter: checkFilter(args.filter),
+    });
+    return withMovies(scored, ctx);
+  }
+
+  @Mutation(() => RatingResult, { description: "Rates a movie (or changes the rating); the next recommendations reflect it" })
+  async rateMovie(@Args(() => RateMovieArgs) args: RateMovieArgs, @Ctx() ctx: GraphQLContext): Promise<RatingResult> {
+    requireWriter(ctx.canWrite, ctx.writesEnabled);
+    const userId = parseId(args.userId, "userId");
+    const movieId = parseId(args.movieId, "movieId");
+    if (!(args.rating >= 0.5 && args.rating <= 5 && Number.isInteger(args.rating * 2))) {
+      throw new BadUserInputError(`rating must be 0.5 to 5 in half stars, got ${args.rating}`, "rating");
+    }
+    return toResult(await ctx.services.users.rate(userId, movieId, args.rating), ctx);
+  }
+
+  @Mutation(() => RatingResult, { description: "Removes a rating; changed is false when there was none" })
+  async deleteRating(@Args(() => DeleteRatingArgs) args: DeleteRatingArgs, @Ctx() ctx: GraphQLContext): Promise<RatingResult> {
+    requireWriter(ctx.canWrite, ctx.writesEnabled);
+    return toResult(await ctx.services.users.unrate(parseId(args.userId, "userId"), parseId(args.movieId, "movieId")), ctx);
+  }
+
+  @Mutation(() => User, { description: "Creates a user, optionally with movies they like (stored as 5-star ratings)" })
+  async createUser(@Args(() => CreateUserArgs) args: CreateUserArgs, @Ctx() ctx: GraphQLContext): Promise<User> {
+    requireWriter(ctx.canWrite, ctx.writesEnabled);
+    const id = args.id == null ? null : parseId(args.id, "id");
+    const liked = [...new Set((args.likedMovieIds ?? []).map((m) => parseId(m, "likedMovieIds")))];
+    if (liked.length > 500) throw new BadUserInputError("likedMovieIds takes at most 500 movies", "likedMovieIds");
+    const userId = await ctx.services.users.create(id, liked);
+    return { id: String(userId), ratingCount: liked.length };
+  }
+}
+
+function toResult(change: RatingChange, ctx: GraphQLContext): RatingResult {
+  ctx.loaders.user.clear(change.userId);
+  ctx.loaders.ratingStats.clear(change.movieId);
+  return {
+    user: { id: String(change.userId), ratingCount: change.userRatingCount },
+    movieId: String(change.movieId),
+    rating: change.rating,
+    changed: change.changed,
+  };
+}
+
