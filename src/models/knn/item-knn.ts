@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { Bias, checkUser } from "../baselines/bias.js";
+import { Bias, checkProfile, checkUser } from "../baselines/bias.js";
 import type { RatingMatrix } from "../data/rating-matrix.js";
 import type { ModelState, Neighbors, Profile, Recommender } from "../model.js";
-import { checkNeighbors, itemRows, Similarities, SimilarityMeasure } from "./similarity.js";
+import { checkNeighbors, itemRows, rankingOptions, Similarities, SimilarityMeasure } from "./similarity.js";
 
 /** Configuration of item-based kNN with baseline correction. */
 export const ItemKnnConfig = z
@@ -12,7 +12,8 @@ export const ItemKnnConfig = z
      * default: Sarwar et al. (2001) found it the most accurate for item-item.
      * On ml-latest-small (random 80/20 split) the three are close: RMSE 0.871
      * (cosine), 0.872 (adjusted cosine), 0.875 (Pearson) at K = 50, and
-     * 0.860, 0.859, 0.863 at K = 200.
+     * 0.860, 0.859, 0.863 at K = 200. Ranking (rankUser) always uses plain
+     * cosine, whatever this is: see `rankingOptions`.
      */
     similarity: SimilarityMeasure.default("adjusted-cosine"),
     /** Neighbours per prediction: the k items most similar to the target among those the user rated (Surprise's default 40). */
@@ -22,6 +23,8 @@ export const ItemKnnConfig = z
      * SIMILAR relationships. Predictions see only these, so a larger K is more
      * accurate at the cost of more relationships: on ml-latest-small RMSE is
      * 0.872 at 50, 0.864 at 100, 0.859 at 200 and 0.855 at 500 (bias alone: 0.875).
+     * Also the K of the ranking lists, where more does not help: NDCG@10
+     * (5-fold, relevant = rating ≥ 4) is 0.273 at 20, 0.274 at 50 and 0.273 at 100.
      */
     neighbors: z.number().int().min(1).default(50),
     /** Koren's shrinkage s · n / (n + shrinkage); 100 is his recommended value for item-item. */
@@ -59,16 +62,37 @@ export type ItemKnnConfigInput = z.input<typeof ItemKnnConfig>;
  * than k rated neighbours is then recomputed from its own list, in order,
  * to keep exactly the k nearest.
  *
- * The state holds μ, the biases and the neighbour lists, but not the ratings:
- * a known user's residuals come from their ratings, which live in the graph
- * as RATED relationships. So `fromState` takes the training matrix as well.
+ * Predicted ratings rank badly: an item with a few high ratings and no
+ * neighbour the user rated keeps a high b_i and tops the list. Ranking
+ * (rankUser, rankProfile) instead uses the item-based top-N score of
+ * Deshpande & Karypis ("Item-based top-N recommendation algorithms", TOIS
+ * 22(1), 2004, §4), the sum of an item's similarities to the items the user
+ * rated, each weighted by its rating:
+ *
+ *   score(u, i) = Σ_{j∈N_c(i) ∩ R(u)} c_ij r_uj
+ *
+ * over separate neighbour lists N_c of plain cosine c (see `rankingOptions`;
+ * the same K and minSupport, no shrinkage), so an item scores high when it
+ * is close to many of the films the user rated, and rated them well.
+ * Measured on ml-latest-small (5-fold, relevant = rating ≥ 4, K = 10),
+ * NDCG@10 is 0.016 ranking by r̂ and 0.274 by this score (popularity: 0.160,
+ * implicit ALS: 0.221). The variants rank worse there: weight 1 instead of
+ * r_uj 0.260, (r_uj − b_uj)⁺ 0.238; the paper's own form, which sums over
+ * each rated item's list (i ∈ N_c(j)) normalised to sum 1, 0.231; and the
+ * prediction lists (adjusted cosine, shrinkage 100) with weight r_uj 0.224.
+ *
+ * The state holds μ, the biases and the prediction neighbour lists (the
+ * SIMILAR relationships), but not the ratings: a known user's residuals come
+ * from their ratings, which live in the graph as RATED relationships. So
+ * `fromState` takes the training matrix as well, and rebuilds the ranking
+ * lists from it: one more similarity pass, as in `fit`.
  */
 export class ItemKnn implements Recommender {
   readonly kind = "item-knn" as const;
   readonly predictsRatings = true;
   readonly config: ItemKnnConfig;
   private bias: Bias;
-  private model: { ratings: RatingMatrix; neighbors: Neighbors; inverse: InverseNeighbors } | undefined;
+  private model: FittedItemKnn | undefined;
 
   constructor(config: Partial<ItemKnnConfigInput> = {}) {
     this.config = ItemKnnConfig.parse(config);
@@ -91,16 +115,16 @@ export class ItemKnn implements Recommender {
       );
     }
     const neighbors = checkNeighbors(state.itemNeighbors, ratings.nItems, model.config.neighbors, ratings.nItems, "item-knn itemNeighbors");
-    model.model = { ratings, neighbors, inverse: invert(neighbors) };
+    model.model = { ratings, neighbors, inverse: invert(neighbors), ranking: model.rankingLists(ratings) };
     return model;
   }
 
-  /** Fits the baseline, then keeps every item's K most similar items. */
+  /** Fits the baseline, then keeps every item's K most similar items, once for prediction and once for ranking. */
   async fit(train: RatingMatrix): Promise<void> {
     await this.bias.fit(train);
     const { similarity, shrinkage, minSupport, neighbors: maxNeighborsPerRow } = this.config;
     const neighbors = new Similarities(itemRows(train), { measure: similarity, shrinkage, minSupport, maxNeighborsPerRow }).allPairs();
-    this.model = { ratings: train, neighbors, inverse: invert(neighbors) };
+    this.model = { ratings: train, neighbors, inverse: invert(neighbors), ranking: this.rankingLists(train) };
   }
 
   scoreUser(user: number): Float32Array {
@@ -115,6 +139,21 @@ export class ItemKnn implements Recommender {
   scoreProfile(profile: Profile): Float32Array {
     this.fitted("scoreProfile");
     return this.predict(this.bias.foldIn(profile), profile.items, profile.ratings);
+  }
+
+  /** The top-N score Σ_{j∈N_c(i) ∩ R(u)} c_ij r_uj of every item (class docstring), for ranking only. */
+  rankUser(user: number): Float32Array {
+    const { ratings } = this.fitted("rankUser");
+    checkUser(user, ratings.nUsers);
+    const row = ratings.userRow(user);
+    return this.rank(row.items, row.ratings);
+  }
+
+  /** rankUser with the profile's ratings as the user's. */
+  rankProfile(profile: Profile): Float32Array {
+    const { ratings } = this.fitted("rankProfile");
+    checkProfile(profile, ratings.nItems);
+    return this.rank(profile.items, profile.ratings);
   }
 
   /** The baseline's state plus the neighbour lists and the rating count `fromState` checks against. */
@@ -176,10 +215,37 @@ export class ItemKnn implements Recommender {
     return out;
   }
 
-  private fitted(operation: string): { ratings: RatingMatrix; neighbors: Neighbors; inverse: InverseNeighbors } {
+  /**
+   * The ranking score of every item for a user who rated `items` with
+   * `values`, pushed like `predict`: each rated j adds c_ij r_uj to every i
+   * that lists j, O(|R(u)| · K) on average.
+   */
+  private rank(items: Int32Array, values: Float32Array): Float32Array {
+    const { ratings, ranking } = this.fitted("rank");
+    const score = new Float64Array(ratings.nItems);
+    for (let j = 0; j < items.length; j++) {
+      for (let q = ranking.ptr[items[j]]; q < ranking.ptr[items[j] + 1]; q++) score[ranking.target[q]] += ranking.score[q] * values[j];
+    }
+    return Float32Array.from(score);
+  }
+
+  /** The inverted plain-cosine lists `rank` pushes through (see `rankingOptions`). */
+  private rankingLists(train: RatingMatrix): InverseNeighbors {
+    return invert(new Similarities(itemRows(train), rankingOptions(this.config)).allPairs());
+  }
+
+  private fitted(operation: string): FittedItemKnn {
     if (!this.model) throw new Error(`item-knn must be fit before ${operation}`);
     return this.model;
   }
+}
+
+/** What fit (or fromState) builds: the prediction lists and their inverse, and the inverted ranking lists. */
+interface FittedItemKnn {
+  ratings: RatingMatrix;
+  neighbors: Neighbors;
+  inverse: InverseNeighbors;
+  ranking: InverseNeighbors;
 }
 
 /** For each item j, the items whose neighbour lists contain j, with s_ij: target[ptr[j] … ptr[j+1]). */

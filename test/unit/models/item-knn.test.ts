@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
 import { ItemKnn } from "../../../src/models/knn/item-knn.js";
+import { itemRows, rankingOptions, Similarities } from "../../../src/models/knn/similarity.js";
 import { recommenderSuite, structuredRatings } from "./shared-suite.js";
 
 const { matrix } = structuredRatings();
@@ -92,6 +93,76 @@ describe("item-knn: scoring through inverted lists", () => {
         expect(actual[i]).toBeCloseTo(expected, 5);
       }
     }
+  });
+});
+
+describe("item-knn: hand-computed ranking scores", () => {
+  // The prediction measure and shrinkage do not matter: ranking always uses unshrunk cosine.
+  const ranking = { ...flat, similarity: "adjusted-cosine", shrinkage: 100 } as const;
+
+  it("sums the cosines of the item's neighbours the user rated, weighted by the ratings", async () => {
+    const model = new ItemKnn({ ...ranking, k: 2, neighbors: 2 });
+    await model.fit(tiny);
+    // u2 rated i1 = 3 and i2 = 4. i0 lists both: 11/15 · 4 + 12/25 · 3 = 328/75.
+    // i1 lists i2 (rated) and i0 (not): 2/3 · 4. i2 lists i0 (not) and i1: 2/3 · 3.
+    expect(Array.from(model.rankUser(2))).toEqual([expect.closeTo(328 / 75, 5), expect.closeTo(8 / 3, 5), expect.closeTo(2, 5)]);
+    // u1 rated i0 = 4 and i2 = 4: i1 gets (2/3 + 12/25) · 4 = 344/75.
+    expect(model.rankUser(1)[1]).toBeCloseTo(344 / 75, 5);
+  });
+
+  it("reads only each item's K ranking neighbours, with at least minSupport common users", async () => {
+    const one = new ItemKnn({ ...ranking, k: 1, neighbors: 1 });
+    await one.fit(tiny);
+    // Lists i0 → i2, i1 → i2, i2 → i0; u2 did not rate i0.
+    expect(Array.from(one.rankUser(2))).toEqual([expect.closeTo(44 / 15, 5), expect.closeTo(8 / 3, 5), 0]);
+    const supported = new ItemKnn({ ...ranking, minSupport: 2, k: 2, neighbors: 2 });
+    await supported.fit(tiny);
+    // (i0, i1) share only u0, so i0 keeps only i2: 11/15 · 4.
+    expect(supported.rankUser(2)[0]).toBeCloseTo(44 / 15, 5);
+  });
+
+  it("ranks a profile like the user with the same ratings, and checks it", async () => {
+    const model = new ItemKnn({ ...ranking, k: 2, neighbors: 2 });
+    await model.fit(tiny);
+    const scores = model.rankProfile({ items: Int32Array.from([2, 1]), ratings: Float32Array.from([4, 3]) });
+    expect(Array.from(scores)).toEqual(Array.from(model.rankUser(2)));
+    expect(Array.from(model.rankProfile({ items: new Int32Array(0), ratings: new Float32Array(0) }))).toEqual([0, 0, 0]);
+    expect(() => model.rankProfile({ items: Int32Array.from([3]), ratings: Float32Array.from([4]) })).toThrow(RangeError);
+    expect(() => model.rankUser(3)).toThrow(RangeError);
+  });
+
+  it("leaves the predicted ratings alone", async () => {
+    const model = new ItemKnn({ ...flat, k: 2, neighbors: 2 });
+    await model.fit(tiny);
+    expect(model.scoreUser(2)[0]).toBeCloseTo(328 / 91, 5);
+  });
+});
+
+describe("item-knn: ranking", () => {
+  it("equals the sum over each item's unshrunk-cosine neighbours the user rated", async () => {
+    const model = new ItemKnn({ neighbors: 6, k: 3 });
+    await model.fit(matrix);
+    const { k, count, indices, scores } = new Similarities(itemRows(matrix), rankingOptions(model.config)).allPairs();
+    for (const u of [0, 1, 17, 58]) {
+      const rated = new Map<number, number>();
+      const row = matrix.userRow(u);
+      row.items.forEach((i, j) => rated.set(i, row.ratings[j]));
+      const actual = model.rankUser(u);
+      for (let i = 0; i < matrix.nItems; i++) {
+        let expected = 0;
+        for (let p = i * k; p < i * k + count[i]; p++) expected += scores[p] * (rated.get(indices[p]) ?? 0);
+        expect(actual[i]).toBeCloseTo(expected, 4);
+      }
+    }
+  });
+
+  it("restores from its state to a model that ranks identically", async () => {
+    const model = new ItemKnn();
+    await model.fit(matrix);
+    const restored = ItemKnn.fromState(structuredClone(model.toState()), matrix);
+    expect(Array.from(restored.rankUser(5))).toEqual(Array.from(model.rankUser(5)));
+    const profile = { items: Int32Array.from([0, 2, 4]), ratings: Float32Array.from([5, 4.5, 5]) };
+    expect(Array.from(restored.rankProfile(profile))).toEqual(Array.from(model.rankProfile(profile)));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
-import { itemRows, pairUpdates, Similarities, type SimilarityOptions, TopK, userRows } from "../../../src/models/knn/similarity.js";
+import { itemRows, pairUpdates, rankingOptions, Similarities, type SimilarityOptions, TopK, userRows } from "../../../src/models/knn/similarity.js";
 import type { Neighbors } from "../../../src/models/model.js";
 import { structuredRatings } from "./shared-suite.js";
 
@@ -153,6 +153,14 @@ describe("similarity: hand-computed measures", () => {
     expect(signed(supported, 0)[2]).toBeCloseTo(11 / 15, 6);
   });
 
+  it("toRow takes a lower minimum support for a short row", () => {
+    const supported = new Similarities(itemRows(cosineMatrix), { measure: "cosine", ...plain, minSupport: 2 });
+    // i0's own column: 3 from u0, 4 from u1.
+    const i0 = supported.toRow(Int32Array.from([0, 1]), Float32Array.from([3, 4]), 1);
+    expect(i0[1]).toBeCloseTo(12 / 25, 6);
+    expect(i0[2]).toBeCloseTo(11 / 15, 6);
+  });
+
   it("adjusted cosine centres on the user's mean", () => {
     const s = new Similarities(itemRows(adjustedMatrix), { measure: "adjusted-cosine", ...plain });
     expect(signed(s, 0)[1]).toBeCloseTo(2 / Math.sqrt(6), 6);
@@ -237,6 +245,17 @@ describe("similarity: top-K lists", () => {
         }
       }
     }
+  });
+
+  it("ranking lists are unshrunk cosine with the model's minimum support and K", () => {
+    expect(rankingOptions({ minSupport: 2, neighbors: 7 })).toEqual({ measure: "cosine", shrinkage: 0, minSupport: 2, maxNeighborsPerRow: 7 });
+    const neighbors = new Similarities(itemRows(cosineMatrix), rankingOptions({ minSupport: 2, neighbors: 2 })).allPairs();
+    // (i0, i1) share one user only.
+    expect(list(neighbors, 0)).toEqual([[2, expect.closeTo(11 / 15, 6)]]);
+    expect(list(neighbors, 2)).toEqual([
+      [0, expect.closeTo(11 / 15, 6)],
+      [1, expect.closeTo(2 / 3, 6)],
+    ]);
   });
 
   it("counts the pair updates of the sparse accumulation", () => {

@@ -75,6 +75,72 @@ describe("user-knn: hand-computed predictions", () => {
   });
 });
 
+/**
+ * Unshrunk cosine, users as rows, norms over each user's own ratings:
+ *        i0  i1  i2  i3   norm
+ *   u0    1   2   2   .    3
+ *   u1    2   1   .   2    3
+ *   u2    .   4   2   4    6
+ *   c(u0,u1) = (1·2 + 2·1) / 9 = 4/9,  c(u0,u2) = (2·4 + 2·2) / 18 = 2/3,  c(u1,u2) = (1·4 + 2·4) / 18 = 2/3,
+ * each over two common items. So u0's ranking neighbours are u2 (2/3) then u1 (4/9).
+ */
+const rankingTiny = new RatingMatrix(3, 4, {
+  users: Int32Array.from([0, 0, 0, 1, 1, 1, 2, 2, 2]),
+  items: Int32Array.from([0, 1, 2, 0, 1, 3, 1, 2, 3]),
+  ratings: Float32Array.from([1, 2, 2, 2, 1, 2, 4, 2, 4]),
+  timestamps: new Float64Array(9),
+});
+// The prediction measure and shrinkage do not matter: ranking always uses unshrunk cosine.
+const ranking = { ...flat, shrinkage: 100 } as const;
+
+describe("user-knn: hand-computed ranking scores", () => {
+  it("sums the neighbours' cosines weighted by their ratings", async () => {
+    const model = new UserKnn({ ...ranking, k: 2, neighbors: 2 });
+    await model.fit(rankingTiny);
+    // u0: i0 from u1 alone (4/9 · 2); i1 from both (4/9 · 1 + 2/3 · 4); i2 from u2 (2/3 · 2); i3 from both (4/9 · 2 + 2/3 · 4).
+    expect(Array.from(model.rankUser(0))).toEqual([8 / 9, 28 / 9, 4 / 3, 32 / 9].map((x) => expect.closeTo(x, 5)));
+    // u1's neighbours are u2 (2/3) and u0 (4/9): i2 gets 2/3 · 2 + 4/9 · 2.
+    expect(model.rankUser(1)[2]).toBeCloseTo(20 / 9, 5);
+  });
+
+  it("uses only the K ranking neighbours, with at least minSupport common items", async () => {
+    const one = new UserKnn({ ...ranking, k: 1, neighbors: 1 });
+    await one.fit(rankingTiny);
+    expect(Array.from(one.rankUser(0))).toEqual([0, 8 / 3, 4 / 3, 8 / 3].map((x) => expect.closeTo(x, 5)));
+    const supported = new UserKnn({ ...ranking, minSupport: 3, k: 2, neighbors: 2 });
+    await supported.fit(rankingTiny);
+    expect(Array.from(supported.rankUser(0))).toEqual([0, 0, 0, 0]);
+  });
+
+  it("finds a profile's ranking neighbours among the training users", async () => {
+    const model = new UserKnn({ ...ranking, k: 3, neighbors: 3 });
+    await model.fit(rankingTiny);
+    // u0's ratings as a visitor: u0 itself (cosine 1) joins u2 and u1, and did not rate i3.
+    const scores = model.rankProfile({ items: Int32Array.from([0, 1, 2]), ratings: Float32Array.from([1, 2, 2]) });
+    expect(scores[3]).toBeCloseTo(32 / 9, 5);
+    expect(scores[0]).toBeCloseTo(1 + 8 / 9, 5);
+    expect(() => model.rankProfile({ items: Int32Array.from([4]), ratings: Float32Array.from([4]) })).toThrow(RangeError);
+    expect(() => model.rankUser(3)).toThrow(RangeError);
+  });
+
+  it("caps the support a visitor's neighbours need at the profile's length", async () => {
+    const model = new UserKnn({ ...ranking, minSupport: 2, k: 2, neighbors: 2 });
+    await model.fit(rankingTiny);
+    // One rating, i3 = 4: u1 and u2 rated it, cosine 4·2 / (4·3) = 4·4 / (4·6) = 2/3 each, over one item.
+    const scores = model.rankProfile({ items: Int32Array.from([3]), ratings: Float32Array.from([4]) });
+    expect(Array.from(scores)).toEqual([4 / 3, 10 / 3, 4 / 3, 4].map((x) => expect.closeTo(x, 5)));
+  });
+
+  it("restores from its state to a model that ranks identically", async () => {
+    const model = new UserKnn();
+    await model.fit(matrix);
+    const restored = UserKnn.fromState(structuredClone(model.toState()), matrix);
+    expect(Array.from(restored.rankUser(5))).toEqual(Array.from(model.rankUser(5)));
+    const profile = { items: Int32Array.from([0, 2, 4]), ratings: Float32Array.from([5, 4.5, 5]) };
+    expect(Array.from(restored.rankProfile(profile))).toEqual(Array.from(model.rankProfile(profile)));
+  });
+});
+
 describe("user-knn: configuration and state", () => {
   it("rejects invalid configurations", () => {
     expect(() => new UserKnn({ k: 51 })).toThrow(ZodError);
