@@ -7,6 +7,7 @@ import { ModelStore } from "../models/store/model-store.js";
 import { ModelRuntime } from "../recommend/model-runtime.js";
 import { RecommendationService } from "../recommend/recommendation.service.js";
 import { SimilarService } from "../recommend/similar.service.js";
+import { ExplainService } from "../recommend/explain.service.js";
 import { UserService, type UserRow } from "./user/user.service.js";
 
 export interface Services {
@@ -15,6 +16,7 @@ export interface Services {
   recommendations: RecommendationService;
   similar: SimilarService;
   users: UserService;
+  explain: ExplainService;
   models: ModelStore;
 }
 
@@ -26,6 +28,7 @@ export function createServices(db: Database, logger: Logger): Services {
     recommendations: new RecommendationService(db, runtime),
     similar: new SimilarService(db, runtime),
     users: new UserService(db),
+    explain: new ExplainService(db),
     models: new ModelStore(db),
   };
 }

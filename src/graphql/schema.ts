@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { ExplainResolver } from "./explain/explain.resolver.js";
 import { ModelResolver } from "./model/model.resolver.js";
 import { MovieResolver } from "./movie/movie.resolver.js";
 import { RecommendationResolver } from "./recommendation/recommendation.resolver.js";
@@ -7,7 +8,7 @@ import { SimilarResolver } from "./similar/similar.resolver.js";
 import { StatsResolver } from "./stats/stats.resolver.js";
 import { UserResolver } from "./user/user.resolver.js";
 
-export const RESOLVERS = [MovieResolver, SimilarResolver, UserResolver, RecommendationResolver, ModelResolver, StatsResolver] as const;
+export const RESOLVERS = [MovieResolver, SimilarResolver, UserResolver, RecommendationResolver, ExplainResolver, ModelResolver, StatsResolver] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers: RESOLVERS, validate: false });

@@ -15,6 +15,7 @@ const Q = {
   ratedIds: cypher("check/user-rated-ids"),
   addRating: cypher("check/add-rating"),
   addUser: cypher("check/add-user"),
+  relationshipById: cypher("check/relationship-by-id"),
 };
 
 let db: Database;
@@ -259,5 +260,75 @@ describe("writes", () => {
     } finally {
       await open.stop();
     }
+  });
+});
+
+describe("explanations", () => {
+  type Path = {
+    kind: string;
+    via: { id: string } | null;
+    viaRating: number | null;
+    support: number;
+    shared: string[];
+    nodes: Array<{ id: string; labels: string[]; properties: Record<string, unknown> }>;
+    relationships: Array<{ id: string; type: string; start: string; end: string }>;
+  };
+  const EXPLAIN = `query($userId: ID!, $movieId: ID!, $first: Int) {
+    explain(userId: $userId, movieId: $movieId, first: $first) {
+      summary
+      paths { kind via { id } viaRating support shared nodes { id labels properties } relationships { id type start end } }
+    }
+  }`;
+
+  async function explain(userId: string, movieId: string, first = 10): Promise<{ summary: string; paths: Path[] }> {
+    const result = await run(EXPLAIN, { userId, movieId, first });
+    expect(result.errors).toBeUndefined();
+    return result.data?.explain as { summary: string; paths: Path[] };
+  }
+
+  it("returns paths of every kind, each of which exists in the graph as a connected chain", async () => {
+    const [top] = await recommend({ userId: "1", first: 1, strategy: "HYBRID" });
+    const seen = new Set<string>();
+    for (const movieId of [top.movie.id, "2", "3114"]) {
+      const { summary, paths } = await explain("1", movieId);
+      expect(summary).toMatch(/^Because /);
+      for (const path of paths) {
+        seen.add(path.kind);
+        expect(path.nodes[0].properties).toEqual({ id: 1 });
+        expect(path.nodes.at(-1)!.properties.id).toBe(Number(movieId));
+        expect(path.relationships).toHaveLength(path.nodes.length - 1);
+        for (const [i, rel] of path.relationships.entries()) {
+          const [stored] = await db.read(Q.relationshipById, { id: rel.id });
+          expect(stored, `${path.kind} relationship ${i}`).toEqual({ type: rel.type, start: rel.start, end: rel.end });
+          const ends = [path.nodes[i].id, path.nodes[i + 1].id].sort();
+          expect([rel.start, rel.end].sort()).toEqual(ends);
+        }
+        if (path.via) {
+          const rated = await ratedBy(1);
+          expect(rated.has(path.via.id)).toBe(true);
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(["CO_RATED", "SHARED_GENRES", "SHARED_TAGS", "SIMILAR_MOVIE", "SIMILAR_USER"]);
+  });
+
+  it("is a lazy field of each recommendation", async () => {
+    const result = await run(`{ recommendations(userId: "1", first: 2) { movie { title } explanation(first: 2) { summary paths { kind } } } }`);
+    expect(result.errors).toBeUndefined();
+    for (const rec of result.data?.recommendations as Array<{ movie: { title: string }; explanation: { summary: string; paths: unknown[] } }>) {
+      expect(rec.explanation.summary).toContain(rec.movie.title);
+      expect(rec.explanation.paths.length).toBeGreaterThan(0);
+    }
+    const anonymous = await run(`{ recommendationsFor(likedMovieIds: ["1"], first: 1) { explanation { summary } } }`);
+    expect(anonymous.data?.recommendationsFor).toEqual([{ explanation: null }]);
+  });
+
+  it.each([
+    [{ userId: "999999", movieId: "1" }, "NOT_FOUND", "no user 999999"],
+    [{ userId: "1", movieId: "999999999" }, "NOT_FOUND", "no movie 999999999"],
+    [{ userId: "1", movieId: "1", first: 500 }, "BAD_USER_INPUT", "first must be between 0 and 100, got 500"],
+  ])("%j is %s", async (variables, code, message) => {
+    const result = await run(EXPLAIN, variables);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code } });
   });
 });

@@ -15,11 +15,11 @@ export function checkFilter(filter: RecommendationFilter | null | undefined): Re
   return filter;
 }
 
-export async function withMovies(scored: ScoredMovie[], ctx: GraphQLContext): Promise<Recommendation[]> {
+export async function withMovies(scored: ScoredMovie[], ctx: GraphQLContext, userId?: number): Promise<Recommendation[]> {
   const rows = await ctx.loaders.movie.loadMany(scored.map((s) => s.movieId));
   return scored.map((s, i) => {
     const row = rows[i];
     if (!row || row instanceof Error) throw row ?? new Error(`movie ${s.movieId} is missing from the graph`);
-    return { movie: toMovie(row), score: s.score, rank: s.rank, components: s.components };
+    return { movie: toMovie(row), score: s.score, rank: s.rank, components: s.components, userId };
   });
 }

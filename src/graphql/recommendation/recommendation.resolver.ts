@@ -16,7 +16,7 @@ export class RecommendationResolver {
       strategy: args.strategy ?? "HYBRID",
       filter: checkFilter(args.filter),
     });
-    return withMovies(scored, ctx);
+    return withMovies(scored, ctx, userId);
   }
 
   @Query(() => [Recommendation], { description: "Movies for an anonymous visitor who likes the given ones (nothing is written)" })

@@ -26,6 +26,9 @@ export class Recommendation {
 
   @Field(() => ScoreComponents)
   components!: ScoreComponents;
+
+  /** Whose list this is, so `explanation` can find paths; absent for anonymous visitors. */
+  userId?: number;
 }
 
 @InputType({ description: "Applied before the list is cut to `first`" })

@@ -29,7 +29,7 @@ export class UserResolver {
       strategy: args.strategy ?? "HYBRID",
       filter: checkFilter(args.filter),
     });
-    return withMovies(scored, ctx);
+    return withMovies(scored, ctx, Number(user.id));
   }
 
   @Mutation(() => RatingResult, { description: "Rates a movie (or changes the rating); the next recommendations reflect it" })
