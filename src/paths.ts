@@ -7,3 +7,4 @@ export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const CYPHER_DIR = join(PACKAGE_ROOT, "cypher");
 export const NEO4J_POM = join(PACKAGE_ROOT, "scripts", "neo4j", "pom.xml");
 export const SCHEMA_FILE = join(PACKAGE_ROOT, "schema", "schema.graphql");
+export const OPERATIONS_DIR = join(PACKAGE_ROOT, "schema", "operations");

@@ -9,6 +9,7 @@ import { currentDataset } from "./graph/dataset.js";
 import type { Logger } from "./logger.js";
 import { createLoaders, createServices, type GraphQLContext } from "./graphql/context.js";
 import { isWriter } from "./graphql/common/auth.js";
+import { ideRouter } from "./graphql/ide/ide.js";
 import { errorLoggingPlugin, formatError } from "./graphql/common/error-handling.js";
 import { buildGraphQLSchema } from "./graphql/schema.js";
 
@@ -81,6 +82,7 @@ export async function buildServer(db: Database, logger: Logger, options: ServerO
     });
   });
 
+  app.use(ideRouter());
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

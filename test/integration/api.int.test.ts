@@ -155,6 +155,22 @@ describe("HTTP", () => {
     expect(await response.json()).toEqual({ data: { movie: { title: "Jumanji" } } });
   });
 
+  it("serves the GraphQL IDE with its scripts to browsers, and GraphQL to everyone else", async () => {
+    const page = await fetch(`${base}/graphql`, { headers: { accept: "text/html,application/xhtml+xml" } });
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<script src="/ide/graphiql.js"></script>');
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toContain("recommendations(userId");
+    for (const asset of ["react.js", "react-dom.js", "graphiql.js", "graphiql.css"]) {
+      expect((await fetch(`${base}/ide/${asset}`)).status, asset).toBe(200);
+    }
+    const query = await fetch(`${base}/graphql?query=${encodeURIComponent('{ movie(id: "2") { title } }')}`, {
+      headers: { accept: "application/json", "apollo-require-preflight": "true" },
+    });
+    expect(await query.json()).toEqual({ data: { movie: { title: "Jumanji" } } });
+  });
+
   it("answers malformed queries with a parse error, not a crash", async () => {
     const response = await fetch(`${base}/graphql`, {
       method: "POST",
