@@ -26,12 +26,14 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000
 WORKDIR /app
-# package.json marks dist/ as ES modules; cypher/ holds the queries read at start-up; the demo
-# data set is what `start` loads into an empty graph.
+# package.json marks dist/ as ES modules; cypher/ holds the queries read at start-up;
+# schema/operations the examples the GraphQL IDE opens with; the demo data set is what `start`
+# loads into an empty graph.
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY cypher ./cypher
+COPY schema/operations ./schema/operations
 COPY data/ml-latest-small ./data/ml-latest-small
 # The files stay owned by root, so the app cannot modify its own code.
 USER node
