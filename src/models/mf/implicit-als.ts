@@ -4,6 +4,11 @@ import { Random } from "../../common/random.js";
 import { checkProfile, checkUser } from "../baselines/bias.js";
 import type { RatingMatrix } from "../data/rating-matrix.js";
 import { FitError, type FitContext, type Matrix32, type ModelState, type Profile, type Recommender } from "../model.js";
+import { gramBlocks, gramian, gramObjective, rowChunks, sumGramBlocks, withRidge, type SparseRows } from "./als/kernels.js";
+import { allocate, defaultThreads, SweepPool, sweepThreads } from "./als/sweep-pool.js";
+import type { SweepState } from "./als/sweep-tasks.js";
+
+export { CgWork, conjugateGradientRow, gramian, implicitObjective } from "./als/kernels.js";
 
 /**
  * Configuration of implicit-feedback ALS. Where a default was tuned, it was on
@@ -50,13 +55,22 @@ export const ImplicitAlsConfig = z.object({
   initStd: z.number().min(0).default(0.01),
   /** Seed of the factor initialisation. */
   seed: z.number().int().default(42),
+  /**
+   * Threads a fit runs on (the main thread and threads − 1 workers), each taking
+   * chunks of rows of every half-sweep. Every row's solve depends only on the
+   * other side's factors, so the factors are bit-identical for any value. Fits
+   * of fewer than 2M ratings × factors stay on one thread. Defaults to
+   * min(2, os.availableParallelism()): a sweep is bound by memory as much as by
+   * arithmetic. Not part of the saved model.
+   */
+  threads: z.number().int().min(1).default(defaultThreads),
 });
 
 export type ImplicitAlsConfig = z.infer<typeof ImplicitAlsConfig>;
 export type ImplicitAlsConfigInput = z.input<typeof ImplicitAlsConfig>;
 
-/** Below this squared residual norm a row counts as solved (as in `implicit`). */
-const CG_TOLERANCE = 1e-20;
+/** Chunks per half-sweep and thread: enough that a thread slowed by other work on the machine is not left with a big last one. */
+const CHUNKS_PER_THREAD = 32;
 
 /**
  * Implicit-feedback matrix factorisation of Hu, Koren and Volinsky, "Collaborative
@@ -74,6 +88,9 @@ const CG_TOLERANCE = 1e-20;
  * feedback collaborative filtering", RecSys 2011), as the `implicit` library
  * does: YᵀY + λI is computed once per half-sweep, so a row costs
  * O(cgSteps · (k² + n_u·k)) and a sweep is linear in the number of ratings.
+ * Within a half-sweep the rows are independent (a Jacobi-style update), so
+ * they are solved in chunks on `threads` threads over shared memory, with
+ * the same result for any number of threads (see `als/sweep-pool.ts`).
  *
  * The reported loss is that objective, a sum over all users × items cells
  * (not a mean). Scores are x_u·y_i, a predicted preference, not a rating.
@@ -108,35 +125,69 @@ export class ImplicitAls implements Recommender {
     return model;
   }
 
-  /** `iterations` sweeps of users then items from seeded small random factors; refitting starts afresh. */
+  /**
+   * `iterations` sweeps of users then items from seeded small random factors;
+   * refitting starts afresh. The reported loss comes almost free: the item
+   * half-sweep returns the observed cells' share, and the rest needs only the
+   * Gramians XᵀX and YᵀY, which the next half-sweep needs anyway.
+   */
   async fit(train: RatingMatrix, context: FitContext = {}): Promise<void> {
     if (train.nnz === 0) throw new FitError("implicit ALS needs at least one rating");
     const { factors: k, iterations, regularization, cgSteps, initStd, seed } = this.config;
-    const byUser = this.observations(train.userPtr, train.userItems, train.userRatings);
-    const byItem = this.observations(train.itemPtr, train.itemUsers, train.itemRatings);
+    const threads = sweepThreads(this.config.threads, train.nnz, k);
+    const shared = threads > 1;
+    const byUser = this.observations(train.userPtr, train.userItems, train.userRatings, shared);
     if (byUser.indices.length === 0) throw new FitError(`implicit ALS needs at least one rating ≥ minRating (${this.config.minRating})`);
+    const byItem = this.observations(train.itemPtr, train.itemUsers, train.itemRatings, shared);
     // Training runs in double precision so the objective falls monotonically;
     // the fitted model keeps single-precision copies.
     const random = new Random(seed);
-    const x = new Float64Array(train.nUsers * k);
-    const y = new Float64Array(train.nItems * k);
+    const x = allocate(Float64Array, train.nUsers * k, shared);
+    const y = allocate(Float64Array, train.nItems * k, shared);
     for (let j = 0; j < x.length; j++) x[j] = random.normal() * initStd;
     for (let j = 0; j < y.length; j++) y[j] = random.normal() * initStd;
-    const work = new CgWork(k);
-
-    for (let epoch = 1; epoch <= iterations; epoch++) {
-      const started = performance.now();
-      const itemGram = gramian(y, train.nItems, k, regularization);
-      for (let u = 0; u < train.nUsers; u++) {
-        conjugateGradientRow(itemGram, y, k, byUser.indices, byUser.confidence, byUser.ptr[u], byUser.ptr[u + 1], x, u * k, cgSteps, work);
+    const chunks = CHUNKS_PER_THREAD * threads;
+    const state: SweepState = {
+      k,
+      cgSteps,
+      nUsers: train.nUsers,
+      nItems: train.nItems,
+      x,
+      y,
+      byUser,
+      byItem,
+      userChunks: shareable(rowChunks(byUser.ptr, k, chunks), shared),
+      itemChunks: shareable(rowChunks(byItem.ptr, k, chunks), shared),
+      gram: allocate(Float64Array, k * k, shared),
+      gramParts: allocate(Float64Array, gramBlocks(Math.max(train.nUsers, train.nItems)) * k * k, shared),
+      itemLoss: allocate(Float64Array, train.nItems, shared),
+      next: allocate(Int32Array, 1, shared),
+    };
+    const pool = await SweepPool.start(state, threads);
+    try {
+      /** FᵀF of one side's factors, summed over fixed blocks of rows in order whatever thread computed each. */
+      const plainGram = async (side: "users" | "items"): Promise<Float64Array> => {
+        await pool.run({ kind: "gram", side });
+        return sumGramBlocks(state.gramParts, gramBlocks(side === "users" ? train.nUsers : train.nItems), k, 0);
+      };
+      let itemGram: Float64Array | undefined;
+      for (let epoch = 1; epoch <= iterations; epoch++) {
+        const started = performance.now();
+        itemGram ??= await plainGram("items");
+        state.gram.set(withRidge(itemGram, k, regularization));
+        await pool.run({ kind: "solve", side: "users" });
+        const userGram = await plainGram("users");
+        state.gram.set(withRidge(userGram, k, regularization));
+        await pool.run({ kind: "solve", side: "items" });
+        itemGram = await plainGram("items");
+        let observed = 0;
+        for (let i = 0; i < train.nItems; i++) observed += state.itemLoss[i];
+        const loss = gramObjective(userGram, itemGram, k, observed, regularization);
+        if (!Number.isFinite(loss)) throw new FitError(`implicit ALS diverged at iteration ${epoch} (loss ${loss})`);
+        context.onEpoch?.({ epoch, loss, seconds: (performance.now() - started) / 1000 });
       }
-      const userGram = gramian(x, train.nUsers, k, regularization);
-      for (let i = 0; i < train.nItems; i++) {
-        conjugateGradientRow(userGram, x, k, byItem.indices, byItem.confidence, byItem.ptr[i], byItem.ptr[i + 1], y, i * k, cgSteps, work);
-      }
-      const loss = implicitObjective(x, y, train.nUsers, train.nItems, k, byUser.ptr, byUser.indices, byUser.confidence, regularization);
-      if (!Number.isFinite(loss)) throw new FitError(`implicit ALS diverged at iteration ${epoch} (loss ${loss})`);
-      context.onEpoch?.({ epoch, loss, seconds: (performance.now() - started) / 1000 });
+    } finally {
+      await pool.close();
     }
     this.userFactors = { rows: train.nUsers, dim: k, data: Float32Array.from(x) };
     this.itemFactors = { rows: train.nItems, dim: k, data: Float32Array.from(y) };
@@ -190,7 +241,7 @@ export class ImplicitAls implements Recommender {
     const { users, items } = this.fitted("toState");
     return {
       kind: this.kind,
-      params: { ...this.config },
+      params: modelParams(this.config),
       scalars: {},
       userVectors: { factors: users },
       itemVectors: { factors: items },
@@ -206,16 +257,25 @@ export class ImplicitAls implements Recommender {
   /**
    * The observed entries of a CSR (or CSC) side with their confidences; ratings
    * below minRating are dropped, i.e. become unobserved cells (p = 0, c = 1).
+   * With `shared`, every array is on a SharedArrayBuffer, for the sweep workers.
    */
-  private observations(ptr: Int32Array, indices: Int32Array, ratings: Float32Array): Observations {
+  private observations(ptr: Int32Array, indices: Int32Array, ratings: Float32Array, shared: boolean): SparseRows {
     const { minRating } = this.config;
     let kept = 0;
     for (let j = 0; j < ratings.length; j++) {
       if (!isValidRating(ratings[j])) throw new FitError(`implicit ALS needs finite ratings ≥ 0, got ${ratings[j]}`);
       if (ratings[j] >= minRating) kept += 1;
     }
-    if (kept === ratings.length) return { ptr, indices, confidence: Float32Array.from(ratings, (r) => this.confidence(r)) };
-    const out: Observations = { ptr: new Int32Array(ptr.length), indices: new Int32Array(kept), confidence: new Float32Array(kept) };
+    if (kept === ratings.length) {
+      const confidence = allocate(Float32Array, ratings.length, shared);
+      for (let j = 0; j < ratings.length; j++) confidence[j] = this.confidence(ratings[j]);
+      return { ptr: shareable(ptr, shared), indices: shareable(indices, shared), confidence };
+    }
+    const out: SparseRows = {
+      ptr: allocate(Int32Array, ptr.length, shared),
+      indices: allocate(Int32Array, kept, shared),
+      confidence: allocate(Float32Array, kept, shared),
+    };
     let n = 0;
     for (let row = 0; row + 1 < ptr.length; row++) {
       for (let j = ptr[row]; j < ptr[row + 1]; j++) {
@@ -248,204 +308,21 @@ export class ImplicitAls implements Recommender {
   }
 }
 
-/** Observed entries of one side (users' rows or items' columns), compressed like RatingMatrix. */
-interface Observations {
-  ptr: Int32Array;
-  indices: Int32Array;
-  confidence: Float32Array;
-}
-
 /** A confidence below 1 would make the normal equations indefinite. */
 function isValidRating(rating: number): boolean {
   return rating >= 0 && Number.isFinite(rating);
 }
 
-/** Scratch vectors of one CG solve, allocated once per fit. */
-export class CgWork {
-  readonly x: Float64Array;
-  readonly r: Float64Array;
-  readonly p: Float64Array;
-  readonly ap: Float64Array;
-
-  constructor(k: number) {
-    this.x = new Float64Array(k);
-    this.r = new Float64Array(k);
-    this.p = new Float64Array(k);
-    this.ap = new Float64Array(k);
-  }
+/** The config minus `threads`, which describes the machine a fit ran on rather than the model. */
+function modelParams(config: ImplicitAlsConfig): Record<string, unknown> {
+  const { threads: _threads, ...params } = config;
+  return params;
 }
 
-/** FᵀF + ridge·I for the `rows` × k row-major factors F, as a full k × k row-major matrix. */
-export function gramian(factors: ArrayLike<number>, rows: number, k: number, ridge: number): Float64Array {
-  const g = new Float64Array(k * k);
-  // Four rows per pass over the upper triangle: a quarter of the loads and stores of g.
-  let r = 0;
-  for (; r + 3 < rows; r += 4) {
-    const o0 = r * k;
-    const o1 = o0 + k;
-    const o2 = o1 + k;
-    const o3 = o2 + k;
-    for (let a = 0; a < k; a++) {
-      const f0 = factors[o0 + a];
-      const f1 = factors[o1 + a];
-      const f2 = factors[o2 + a];
-      const f3 = factors[o3 + a];
-      const ga = a * k;
-      for (let b = a; b < k; b++) g[ga + b] += f0 * factors[o0 + b] + f1 * factors[o1 + b] + f2 * factors[o2 + b] + f3 * factors[o3 + b];
-    }
-  }
-  for (; r < rows; r++) {
-    const o = r * k;
-    for (let a = 0; a < k; a++) {
-      const fa = factors[o + a];
-      const ga = a * k;
-      for (let b = a; b < k; b++) g[ga + b] += fa * factors[o + b];
-    }
-  }
-  for (let a = 0; a < k; a++) {
-    g[a * k + a] += ridge;
-    for (let b = a + 1; b < k; b++) g[b * k + a] = g[a * k + b];
-  }
-  return g;
-}
-
-/**
- * Improves row `target[offset … offset+k)` in place by `steps` conjugate-gradient
- * steps on (G + Σ_j (c_j − 1) y_j y_jᵀ) x = Σ_j c_j y_j, where G = YᵀY + λI and
- * j runs over `indices[start … end)` with confidences `confidence[start … end)`
- * (Takács et al. 2011, algorithm 2; p_ui = 1 on every observed entry).
- * A x is never formed: each product touches G and the row's own nonzeros.
- */
-export function conjugateGradientRow(
-  gram: Float64Array,
-  other: Float64Array,
-  k: number,
-  indices: Int32Array,
-  confidence: Float32Array,
-  start: number,
-  end: number,
-  target: Float64Array,
-  offset: number,
-  steps: number,
-  work: CgWork,
-): void {
-  const { x, r, p, ap } = work;
-  for (let f = 0; f < k; f++) x[f] = target[offset + f];
-  // r = b − A x
-  matVec(gram, x, r, k);
-  for (let f = 0; f < k; f++) r[f] = -r[f];
-  for (let j = start; j < end; j++) {
-    const yo = indices[j] * k;
-    const c = confidence[j];
-    const t = c - (c - 1) * dot(other, yo, x, 0, k);
-    for (let f = 0; f < k; f++) r[f] += t * other[yo + f];
-  }
-  let rsOld = 0;
-  for (let f = 0; f < k; f++) {
-    p[f] = r[f];
-    rsOld += r[f] * r[f];
-  }
-  for (let step = 0; step < steps && rsOld > CG_TOLERANCE; step++) {
-    matVec(gram, p, ap, k);
-    for (let j = start; j < end; j++) {
-      const yo = indices[j] * k;
-      const t = (confidence[j] - 1) * dot(other, yo, p, 0, k);
-      for (let f = 0; f < k; f++) ap[f] += t * other[yo + f];
-    }
-    const pAp = dot(p, 0, ap, 0, k);
-    // Only a singular system (λ = 0) gets here with pAp = 0: stop where we are.
-    if (!(pAp > 0)) break;
-    const stepSize = rsOld / pAp;
-    let rsNew = 0;
-    for (let f = 0; f < k; f++) {
-      x[f] += stepSize * p[f];
-      r[f] -= stepSize * ap[f];
-      rsNew += r[f] * r[f];
-    }
-    const beta = rsNew / rsOld;
-    for (let f = 0; f < k; f++) p[f] = r[f] + beta * p[f];
-    rsOld = rsNew;
-  }
-  for (let f = 0; f < k; f++) target[offset + f] = x[f];
-}
-
-/**
- * a[ao … ao+k) · b[bo … bo+k). Four running sums break the chain of dependent
- * additions, which makes the k × k products of a sweep about 1.7× faster in V8.
- */
-function dot(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, bo: number, k: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let f = 0;
-  for (; f + 3 < k; f += 4) {
-    s0 += a[ao + f] * b[bo + f];
-    s1 += a[ao + f + 1] * b[bo + f + 1];
-    s2 += a[ao + f + 2] * b[bo + f + 2];
-    s3 += a[ao + f + 3] * b[bo + f + 3];
-  }
-  for (; f < k; f++) s0 += a[ao + f] * b[bo + f];
-  return s0 + s1 + (s2 + s3);
-}
-
-/** out = M v for a k × k row-major M. */
-function matVec(m: Float64Array, v: Float64Array, out: Float64Array, k: number): void {
-  let a = 0;
-  for (; a + 3 < k; a += 4) {
-    const m0 = a * k;
-    const m1 = m0 + k;
-    const m2 = m1 + k;
-    const m3 = m2 + k;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let b = 0; b < k; b++) {
-      const vb = v[b];
-      s0 += m[m0 + b] * vb;
-      s1 += m[m1 + b] * vb;
-      s2 += m[m2 + b] * vb;
-      s3 += m[m3 + b] * vb;
-    }
-    out[a] = s0;
-    out[a + 1] = s1;
-    out[a + 2] = s2;
-    out[a + 3] = s3;
-  }
-  for (; a < k; a++) out[a] = dot(m, a * k, v, 0, k);
-}
-
-/**
- * The ALS objective Σ_u Σ_i c_ui (p_ui − x_u·y_i)² + λ(|X|² + |Y|²) without
- * visiting the users × items cells: Σ_i (x_u·y_i)² = x_uᵀ(YᵀY)x_u covers every
- * cell as if unobserved, and each observed cell adds
- * c(1 − s)² − s² = (c − 1)s² − 2cs + c (the `implicit` library's calculate_loss).
- */
-export function implicitObjective(
-  x: ArrayLike<number>,
-  y: ArrayLike<number>,
-  nUsers: number,
-  nItems: number,
-  k: number,
-  userPtr: Int32Array,
-  userItems: Int32Array,
-  userConfidence: Float32Array,
-  regularization: number,
-): number {
-  const g = gramian(y, nItems, k, 0);
-  let loss = 0;
-  for (let u = 0; u < nUsers; u++) {
-    const xo = u * k;
-    for (let a = 0; a < k; a++) loss += x[xo + a] * dot(g, a * k, x, xo, k);
-    for (let j = userPtr[u]; j < userPtr[u + 1]; j++) {
-      const s = dot(x, xo, y, userItems[j] * k, k);
-      const c = userConfidence[j];
-      loss += (c - 1) * s * s - 2 * c * s + c;
-    }
-  }
-  let norms = 0;
-  for (let j = 0; j < nUsers * k; j++) norms += x[j] * x[j];
-  for (let j = 0; j < nItems * k; j++) norms += y[j] * y[j];
-  return loss + regularization * norms;
+/** `array` itself, or with `shared` a copy on a SharedArrayBuffer unless it already is on one. */
+function shareable(array: Int32Array, shared: boolean): Int32Array {
+  if (!shared || array.buffer instanceof SharedArrayBuffer) return array;
+  const copy = allocate(Int32Array, array.length, true);
+  copy.set(array);
+  return copy;
 }

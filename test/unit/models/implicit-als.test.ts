@@ -1,8 +1,10 @@
 import { Matrix, solve } from "ml-matrix";
+import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { Random } from "../../../src/common/random.js";
 import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
+import { sweepThreads } from "../../../src/models/mf/als/sweep-pool.js";
 import { CgWork, conjugateGradientRow, gramian, ImplicitAls, implicitObjective } from "../../../src/models/mf/implicit-als.js";
 import { FitError, type EpochReport } from "../../../src/models/model.js";
 import { recommenderSuite, structuredRatings } from "./shared-suite.js";
@@ -262,7 +264,15 @@ describe("implicit ALS: confidence and configuration", () => {
       cgSteps: 3,
       initStd: 0.01,
       seed: 42,
+      threads: Math.min(2, availableParallelism()),
     });
+  });
+
+  it("leaves threads, a property of the machine, out of the saved model", async () => {
+    const model = new ImplicitAls({ factors: 2, iterations: 1, threads: 1 });
+    await model.fit(matrixOf(2, 2, [[0, 0, 3]]));
+    expect(model.toState().params).not.toHaveProperty("threads");
+    expect(() => new ImplicitAls({ threads: 0 })).toThrow(/threads/);
   });
 
   it("refuses data it cannot fit and states of another kind", async () => {
@@ -273,5 +283,54 @@ describe("implicit ALS: confidence and configuration", () => {
     await model.fit(matrixOf(2, 2, [[0, 0, 3]]));
     expect(() => ImplicitAls.fromState({ ...model.toState(), kind: "mf" })).toThrow(/"als"/);
     expect(() => ImplicitAls.fromState({ ...model.toState(), params: { factors: 3 } })).toThrow(/factors = 3/);
+  });
+});
+
+describe("implicit ALS: threads", () => {
+  // 400 × 400 at density 0.45 is about 72k ratings: with 32 factors, enough
+  // work that a fit uses worker threads (asserted below, so the test cannot
+  // silently pass on one thread).
+  const { matrix } = structuredRatings(7, 400, 400);
+  const factors = 32;
+
+  async function fitWith(threads: number, iterations: number) {
+    const reports: EpochReport[] = [];
+    const model = new ImplicitAls({ factors, iterations, threads, regularization: 10, minRating: 3.5 });
+    await model.fit(matrix, { onEpoch: (r) => reports.push(r) });
+    return { model, losses: reports.map((r) => r.loss) };
+  }
+
+  it("gives bit-identical factors and losses with 1, 2 and 3 threads", async () => {
+    expect(sweepThreads(2, matrix.nnz, factors)).toBe(2);
+    const one = await fitWith(1, 3);
+    for (const threads of [2, 3]) {
+      const many = await fitWith(threads, 3);
+      expect(many.model.toState()).toEqual(one.model.toState());
+      expect(many.losses).toEqual(one.losses);
+    }
+  });
+
+  it("never lets the objective rise on several threads, and reports the objective of its final factors", async () => {
+    const { model, losses } = await fitWith(2, 8);
+    for (let e = 1; e < losses.length; e++) expect(losses[e]).toBeLessThanOrEqual(losses[e - 1]);
+    expect(losses.at(-1)!).toBeLessThan(0.5 * losses[0]);
+    // The fit sums the objective from Gramians and its CG passes; recompute it
+    // cell by cell from the (single-precision) fitted factors.
+    // Ratings below minRating are unobserved cells, so they are left out here.
+    const { userVectors, itemVectors } = model.toState();
+    const ptr = new Int32Array(matrix.nUsers + 1);
+    const items: number[] = [];
+    const confidence: number[] = [];
+    for (let u = 0; u < matrix.nUsers; u++) {
+      const row = matrix.userRow(u);
+      row.ratings.forEach((r, j) => {
+        if (r < 3.5) return;
+        items.push(row.items[j]);
+        confidence.push(model.confidence(r));
+      });
+      ptr[u + 1] = items.length;
+    }
+    const direct = implicitObjective(userVectors.factors.data, itemVectors.factors.data, matrix.nUsers, matrix.nItems, factors, ptr, Int32Array.from(items), Float32Array.from(confidence), 10);
+    expect(Math.abs(direct - losses.at(-1)!) / direct).toBeLessThan(1e-5);
   });
 });

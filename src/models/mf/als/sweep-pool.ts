@@ -1,0 +1,134 @@
+/**
+ * Runs the tasks of an implicit ALS fit on the main thread and `threads − 1`
+ * worker threads over shared memory (private to `implicit-als.ts`).
+ */
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { CgWork } from "./kernels.js";
+import { runTask, type SweepState, type SweepTask } from "./sweep-tasks.js";
+import type { SweepReply } from "./sweep-worker.js";
+
+/**
+ * Below this many ratings × factors a fit stays on one thread: starting a
+ * worker takes about 25 ms (45 ms when it loads TypeScript through tsx), as
+ * long as one iteration over 2M ratings × factors.
+ */
+export const MIN_PARALLEL_WORK = 1 << 21;
+
+/** The default of `threads`: both cores of a small machine, and no more, since a sweep is bound by memory as much as by arithmetic. */
+export function defaultThreads(): number {
+  return Math.min(2, availableParallelism());
+}
+
+/** How many threads a fit of `nnz` ratings with k factors runs on, given the configured `threads`. */
+export function sweepThreads(threads: number, nnz: number, k: number): number {
+  return nnz * k >= MIN_PARALLEL_WORK ? threads : 1;
+}
+
+/** A typed array of `length` elements on a SharedArrayBuffer (or a plain one when `shared` is false). */
+export function allocate<T extends Float64Array | Float32Array | Int32Array>(
+  type: { new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
+  length: number,
+  shared: boolean,
+): T {
+  const bytes = length * type.BYTES_PER_ELEMENT;
+  return new type(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+}
+
+/**
+ * The main thread plus `threads − 1` workers, all taking chunks of each task
+ * from one shared counter. Create it with `start`, and `close` it when the fit
+ * ends (also when it fails), or the workers keep the process alive.
+ */
+export class SweepPool {
+  private readonly work: CgWork;
+  private failure: Error | undefined;
+
+  private constructor(
+    private readonly state: SweepState,
+    private readonly workers: Worker[],
+  ) {
+    this.work = new CgWork(state.k);
+  }
+
+  /**
+   * Starts the workers and waits until each has loaded and said so, so that
+   * start-up is not timed as part of the first iteration. With threads > 1,
+   * every array of `state` must be backed by a SharedArrayBuffer.
+   */
+  static async start(state: SweepState, threads: number): Promise<SweepPool> {
+    const entry = workerEntry();
+    const pool = new SweepPool(state, []);
+    try {
+      for (let t = 1; t < threads; t++) {
+        const worker = new Worker(entry.script, { eval: entry.eval, workerData: state });
+        // An error between tasks fails the next task.
+        worker.on("error", (error) => (pool.failure ??= error));
+        worker.on("exit", (code) => (pool.failure ??= new Error(`an ALS sweep worker exited with code ${code}`)));
+        pool.workers.push(worker);
+      }
+      await Promise.all(pool.workers.map((worker) => reply(worker)));
+    } catch (error) {
+      await pool.close();
+      throw error;
+    }
+    return pool;
+  }
+
+  /** Runs `task` to completion on every thread. */
+  async run(task: SweepTask): Promise<void> {
+    if (this.failure) throw this.failure;
+    Atomics.store(this.state.next, 0, 0);
+    const replies = this.workers.map((worker) => reply(worker));
+    for (const worker of this.workers) worker.postMessage(task);
+    try {
+      runTask(this.state, task, this.work);
+    } finally {
+      await Promise.all(replies);
+    }
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    for (const worker of workers) worker.removeAllListeners("exit");
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** The worker's answer to the task just posted; rejects if it fails or dies first. */
+function reply(worker: Worker): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      worker.off("message", onMessage);
+      worker.off("error", done);
+      worker.off("exit", onExit);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onMessage = (message: SweepReply) => done(message.ok ? undefined : new Error(`an ALS sweep worker failed: ${message.message}`));
+    const onExit = (code: number) => done(new Error(`an ALS sweep worker exited with code ${code}`));
+    worker.on("message", onMessage);
+    worker.on("error", done);
+    worker.on("exit", onExit);
+  });
+}
+
+/**
+ * How to start a worker on the module next to this one: the compiled
+ * `sweep-worker.js` in dist, or, when this file runs as TypeScript (tsx,
+ * vitest), `sweep-worker.ts` through tsx. On Node 20, tsx registers its ESM
+ * hooks on the main thread only (`--import tsx` in a worker's execArgv is
+ * ignored), so the worker is a small CommonJS script that installs tsx's
+ * require hook and requires the source. tsx is resolved from here, not from
+ * the working directory; the compiled build never needs it.
+ */
+function workerEntry(): { script: string | URL; eval: boolean } {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return { script: new URL("./sweep-worker.js", here), eval: false };
+  const tsx = createRequire(here).resolve("tsx/cjs/api");
+  const source = fileURLToPath(new URL("./sweep-worker.ts", here));
+  return { script: `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(source)});`, eval: true };
+}
