@@ -3,8 +3,9 @@ import { Random } from "../../common/random.js";
 import { baselineFromState, checkProfile, checkUser } from "../baselines/bias.js";
 import type { RatingMatrix } from "../data/rating-matrix.js";
 import { FitError, type FitContext, type Matrix32, type ModelState, type Profile, type Recommender } from "../model.js";
+import { countsFromState, itemCountsOf, likedAndRatedScores } from "./rank-scores.js";
 
-/** Configuration of NMF. The defaults are those of Surprise's NMF. */
+/** Configuration of NMF. The model's defaults are those of Surprise's NMF; the ranking's were measured (see `rankUser`). */
 export const NmfConfig = z
   .object({
     /** Length of p_u and q_i. */
@@ -33,6 +34,17 @@ export const NmfConfig = z
     minRating: z.number().default(0.5),
     /** Highest rating on the scale. */
     maxRating: z.number().default(5),
+    /** τ of the ranking (see `rankUser`): the predicted rating above which an item counts as liked, where a rating rounds to 4 stars or more. */
+    rankThreshold: z.number().default(3.75),
+    /** σ of the ranking: the spread of a rating around its prediction, about the held-out RMSE. */
+    rankNoise: z.number().positive().default(1),
+    /**
+     * β of the ranking: the weight of the item's number of ratings. NDCG@10
+     * 0.153 at 0.5, 0.159 at 0.75, 0.160 at 1 (biased: 0.164, 0.165, 0.165);
+     * 0.75 rather than 1 for a list less purely by popularity at the same
+     * accuracy (catalogue coverage 1.0% against 0.8%).
+     */
+    rankPopularityExponent: z.number().min(0).default(0.75),
     /** Seed of the initialisation. */
     seed: z.number().int().default(42),
   })
@@ -90,7 +102,7 @@ export class Nmf implements Recommender {
     if (baseline.userBias.length !== userFactors.rows || baseline.itemBias.length !== itemFactors.rows) {
       throw new Error("nmf biases and factors disagree on the number of users or items");
     }
-    model.model = { ...baseline, userFactors, itemFactors };
+    model.model = { ...baseline, userFactors, itemFactors, itemCounts: countsFromState(state, itemFactors.rows, "nmf") };
     return model;
   }
 
@@ -131,6 +143,7 @@ export class Nmf implements Recommender {
       itemBias: Float32Array.from(params.bi),
       userFactors: { rows: train.nUsers, dim: k, data: Float32Array.from(p) },
       itemFactors: { rows: train.nItems, dim: k, data: Float32Array.from(q) },
+      itemCounts: itemCountsOf(train),
     };
   }
 
@@ -138,13 +151,38 @@ export class Nmf implements Recommender {
   scoreUser(user: number): Float32Array {
     const m = this.fitted("scoreUser");
     checkUser(user, m.userFactors.rows);
-    return this.predict(m.userBias[user], m.userFactors.data, user * m.userFactors.dim);
+    return this.clip(this.estimate(m.userBias[user], m.userFactors.data, user * m.userFactors.dim));
   }
 
   /** Predicted ratings for the user vector folded in from the profile (see `foldIn`). */
   scoreProfile(profile: Profile): Float32Array {
     const { bias, factors } = this.foldIn(profile);
-    return this.predict(bias, factors, 0);
+    return this.clip(this.estimate(bias, factors, 0));
+  }
+
+  /**
+   * Scores to rank a user's unseen items by, as biased MF's `rankUser`: the
+   * chance the user likes the item if they rate it, Φ((r̂_ui − τ)/σ) from the
+   * unclipped prediction, times a popularity prior n_i^β for their rating it
+   * (see `likedAndRatedScores`). Ranking by r̂ puts films with a few high
+   * ratings first, whose factors fit those few ratings.
+   *
+   * NDCG@10 on ml-latest-small (5-fold `crossValidate`, seed 42, test ratings
+   * ≥ 4 relevant; popularity scores 0.160 ± 0.009): by r̂ 0.004, by this
+   * score 0.159 ± 0.007; biased, 0.004 and 0.165 ± 0.009. NMF's r̂ adds
+   * little to popularity here: it only draws level with it (β = 1 gives
+   * 0.160), where biased MF's ranking beats it (0.177).
+   */
+  rankUser(user: number): Float32Array {
+    const m = this.fitted("rankUser");
+    checkUser(user, m.userFactors.rows);
+    return likedAndRatedScores(this.estimate(m.userBias[user], m.userFactors.data, user * m.userFactors.dim), m.itemCounts, this.config);
+  }
+
+  /** `rankUser` for the user vector folded in from the profile. */
+  rankProfile(profile: Profile): Float32Array {
+    const { bias, factors } = this.foldIn(profile);
+    return likedAndRatedScores(this.estimate(bias, factors, 0), this.fitted("rankProfile").itemCounts, this.config);
   }
 
   /**
@@ -189,16 +227,21 @@ export class Nmf implements Recommender {
     return { bias: biased ? z[0] : 0, factors: z.subarray(first) };
   }
 
-  /** The state shares the model's arrays; copy them before mutating. Biases are stored only when biased. */
+  /**
+   * The state shares the model's arrays; copy them before mutating. Biases are
+   * stored only when biased; itemVectors.count holds each item's number of
+   * training ratings, for `rankUser`.
+   */
   toState(): ModelState {
     const m = this.fitted("toState");
+    const count = column(m.itemCounts);
     if (!this.config.biased) {
       return {
         kind: this.kind,
         params: { ...this.config },
         scalars: {},
         userVectors: { factors: m.userFactors },
-        itemVectors: { factors: m.itemFactors },
+        itemVectors: { factors: m.itemFactors, count },
       };
     }
     return {
@@ -206,7 +249,7 @@ export class Nmf implements Recommender {
       params: { ...this.config },
       scalars: { globalMean: m.globalMean },
       userVectors: { bias: column(m.userBias), factors: m.userFactors },
-      itemVectors: { bias: column(m.itemBias), factors: m.itemFactors },
+      itemVectors: { bias: column(m.itemBias), factors: m.itemFactors, count },
     };
   }
 
@@ -288,18 +331,26 @@ export class Nmf implements Recommender {
     return loss;
   }
 
-  private predict(userBias: number, userFactors: ArrayLike<number>, offset: number): Float32Array {
+  /** μ + b_u + b_i + p_u·q_i (p_u·q_i unless biased) for every item, unclipped, for the user vector at `offset` of `userFactors`. */
+  private estimate(userBias: number, userFactors: ArrayLike<number>, offset: number): Float64Array {
     const m = this.fitted("score");
-    const { minRating, maxRating } = this.config;
     const k = m.itemFactors.dim;
     const q = m.itemFactors.data;
-    const out = new Float32Array(m.itemFactors.rows);
+    const out = new Float64Array(m.itemFactors.rows);
     for (let i = 0; i < out.length; i++) {
       let s = m.globalMean + userBias + m.itemBias[i];
       const qo = i * k;
       for (let f = 0; f < k; f++) s += userFactors[offset + f] * q[qo + f];
-      out[i] = Math.min(maxRating, Math.max(minRating, s));
+      out[i] = s;
     }
+    return out;
+  }
+
+  /** Estimates clipped to the rating scale: the predicted ratings. */
+  private clip(estimates: Float64Array): Float32Array {
+    const { minRating, maxRating } = this.config;
+    const out = new Float32Array(estimates.length);
+    for (let i = 0; i < out.length; i++) out[i] = Math.min(maxRating, Math.max(minRating, estimates[i]));
     return out;
   }
 
@@ -316,6 +367,8 @@ interface FittedNmf {
   itemBias: Float32Array;
   userFactors: Matrix32;
   itemFactors: Matrix32;
+  /** n_i, each item's number of training ratings. */
+  itemCounts: Float32Array;
 }
 
 /** Training parameters in double precision; the fitted model keeps single-precision copies. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
+import { normalCdf } from "../../../src/models/mf/rank-scores.js";
 import { coordinateDescentNnls, Nmf } from "../../../src/models/mf/nmf.js";
 import { FitError, type EpochReport, type ModelState } from "../../../src/models/model.js";
 import { recommenderSuite, structuredRatings } from "./shared-suite.js";
@@ -26,14 +27,20 @@ function matrixOf(nUsers: number, nItems: number, cells: [number, number, number
   });
 }
 
-/** Unbiased, one factor, q = (1, 0), (0, 1), (1, 1) as two-factor rows: [[1, 0], [0, 1], [1, 1]]. */
-function twoFactorState(params: Record<string, unknown>): ModelState {
+/**
+ * Unbiased, two factors, one user with p_u = (0, 0) unless given, item rows
+ * q = (1, 0), (0, 1), (1, 1), and item rating counts (16, 1, 4) unless given.
+ */
+function twoFactorState(params: Record<string, unknown>, userFactors = [0, 0], counts = [16, 1, 4]): ModelState {
   return {
     kind: "nmf",
     params: { factors: 2, ...params },
     scalars: {},
-    userVectors: { factors: { rows: 1, dim: 2, data: Float32Array.from([0, 0]) } },
-    itemVectors: { factors: { rows: 3, dim: 2, data: Float32Array.from([1, 0, 0, 1, 1, 1]) } },
+    userVectors: { factors: { rows: 1, dim: 2, data: Float32Array.from(userFactors) } },
+    itemVectors: {
+      factors: { rows: 3, dim: 2, data: Float32Array.from([1, 0, 0, 1, 1, 1]) },
+      count: { rows: 3, dim: 1, data: Float32Array.from(counts) },
+    },
   };
 }
 
@@ -151,7 +158,7 @@ describe("NMF: configuration", () => {
     expect(() => new Nmf({ initLow: 2, initHigh: 1 })).toThrow(/initLow must be below initHigh/);
   });
 
-  it("documents Surprise's defaults", () => {
+  it("documents its defaults: Surprise's for the model, measured ones for the ranking", () => {
     expect(new Nmf().config).toEqual({
       factors: 15,
       epochs: 50,
@@ -166,7 +173,74 @@ describe("NMF: configuration", () => {
       initHigh: 1,
       minRating: 0.5,
       maxRating: 5,
+      rankThreshold: 3.75,
+      rankNoise: 1,
+      rankPopularityExponent: 0.75,
       seed: 42,
     });
+  });
+});
+
+describe("NMF: ranking", () => {
+  it("ranks a known user by Φ((r̂ − τ)/σ)·n^β, computed by hand", () => {
+    // p_u = (4, 0.5): r̂ = (4, 0.5, 4.5). τ = 3.75, σ = 1, β = 0.75 and counts (16, 1, 4) give
+    // Φ(0.25)·8, Φ(−3.25)·1 and Φ(0.75)·2^1.5.
+    const model = Nmf.fromState(twoFactorState({}, [4, 0.5]));
+    const ranked = model.rankUser(0);
+    expect(ranked[0]).toBeCloseTo(0.5987063257 * 8, 5);
+    expect(ranked[1]).toBeCloseTo(0.0005770250, 6);
+    expect(ranked[2]).toBeCloseTo(0.7733726476 * 2 ** 1.5, 5);
+    // The more often rated item 0 ranks above item 2, which scoreUser predicts higher.
+    expect(ranked[0]).toBeGreaterThan(ranked[2]);
+    expect(Array.from(model.scoreUser(0))).toEqual([4, 0.5, 4.5]);
+    expect(() => model.rankUser(1)).toThrow(RangeError);
+  });
+
+  it("adds the biases to the estimate it ranks by, unclipped", () => {
+    // μ = 3, b_u = 0.5, b_i = (1, 0, −1), p_u = (1, 0): r̂ = (5.5, 3.5, 3.5); β = 0.5.
+    const state = twoFactorState({ biased: true, rankPopularityExponent: 0.5 }, [1, 0]);
+    const model = Nmf.fromState({
+      ...state,
+      scalars: { globalMean: 3 },
+      userVectors: { ...state.userVectors, bias: { rows: 1, dim: 1, data: Float32Array.from([0.5]) } },
+      itemVectors: { ...state.itemVectors, bias: { rows: 3, dim: 1, data: Float32Array.from([1, 0, -1]) } },
+    });
+    const ranked = model.rankUser(0);
+    expect(ranked[0]).toBeCloseTo(normalCdf(1.75) * 4, 5);
+    expect(ranked[1]).toBeCloseTo(normalCdf(-0.25) * 1, 5);
+    expect(ranked[2]).toBeCloseTo(normalCdf(-0.25) * 2, 5);
+    expect(model.scoreUser(0)[0]).toBe(5);
+  });
+
+  it("ranks a profile with the folded-in user", () => {
+    // Item 0 = (1, 0) rated 4 alone with λ_p = 1 folds in p = (2, 0): r̂ = (2, 0, 2).
+    const model = Nmf.fromState(twoFactorState({ regUserFactors: 1 }));
+    const ranked = model.rankProfile({ items: Int32Array.from([0]), ratings: Float32Array.from([4]) });
+    expect(ranked[0]).toBeCloseTo(normalCdf(-1.75) * 8, 5);
+    expect(ranked[1]).toBeCloseTo(normalCdf(-3.75) * 1, 6);
+    expect(ranked[2]).toBeCloseTo(normalCdf(-1.75) * 2 ** 1.5, 5);
+    // An empty profile has p = 0: every item is equally unlikely to be liked, so counts decide.
+    const empty = model.rankProfile({ items: new Int32Array(0), ratings: new Float32Array(0) });
+    expect(empty[0]).toBeGreaterThan(empty[2]);
+    expect(empty[2]).toBeGreaterThan(empty[1]);
+  });
+
+  it("stores item counts and restores a model that ranks identically, biased or not", async () => {
+    const { matrix } = structuredRatings();
+    for (const biased of [false, true]) {
+      const model = new Nmf({ biased, epochs: 5 });
+      await model.fit(matrix);
+      const state = model.toState();
+      expect(Array.from(state.itemVectors.count.data)).toEqual(Array.from({ length: matrix.nItems }, (_, i) => matrix.itemDegree(i)));
+      const restored = Nmf.fromState(structuredClone(state));
+      expect(Array.from(restored.rankUser(5))).toEqual(Array.from(model.rankUser(5)));
+      const profile = { items: Int32Array.from([0, 2, 4]), ratings: Float32Array.from([5, 4.5, 5]) };
+      expect(Array.from(restored.rankProfile(profile))).toEqual(Array.from(model.rankProfile(profile)));
+    }
+  });
+
+  it("refuses a state without item counts", () => {
+    const state = twoFactorState({});
+    expect(() => Nmf.fromState({ ...state, itemVectors: { factors: state.itemVectors.factors } })).toThrow(/itemVectors.count/);
   });
 });
