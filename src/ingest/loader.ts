@@ -19,7 +19,7 @@ const Q = {
   ratingsCreate: cypher("load/ratings-create"),
   nodeKeys: cypher("load/node-keys"),
   tags: cypher("load/tags"),
-  genomeTags: cypher("load/genome-tags"),
+  genomeTags: cypher("load/genome-vocabulary"),
   genomeMovies: cypher("load/genome-movies"),
   begin: cypher("dataset/begin"),
   complete: cypher("dataset/complete"),
