@@ -7,7 +7,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { generateDataset } from "../src/datagen/generate.js";
 import { PRESETS, type PresetName } from "../src/datagen/presets.js";
-import { positiveInt } from "../src/cli/commands/options.js";
+import { integer, positiveInt } from "../src/cli/commands/options.js";
 import { barProgress, lineProgress } from "../src/ingest/progress.js";
 
 
@@ -24,12 +24,6 @@ interface Options {
 function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError("expected a non-negative integer");
-  return n;
-}
-
-function integer(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError("expected an integer");
   return n;
 }
 

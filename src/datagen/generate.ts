@@ -24,6 +24,7 @@ import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { performance } from "node:perf_hooks";
 import { AliasTable, Random, zipfWeights } from "../common/random.js";
+import { NO_GENRES } from "../ingest/titles.js";
 
 export interface GenerateOptions {
   users: number;
@@ -71,7 +72,6 @@ export const GENRES = [
   "Western",
 ] as const;
 
-export const NO_GENRES = "(no genres listed)";
 
 /** Movies per genre in ml-latest-small, so Drama and Comedy dominate as they do there. */
 const GENRE_FREQUENCY = [1828, 1263, 611, 664, 3756, 1199, 440, 4361, 779, 87, 978, 158, 334, 573, 1596, 980, 1894, 382, 167];

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { GENRES, NO_GENRES, generateDataset, type GenerateOptions, type GenerateResult } from "../../src/datagen/generate.js";
+import { GENRES, generateDataset, type GenerateOptions, type GenerateResult } from "../../src/datagen/generate.js";
+import { NO_GENRES } from "../../src/ingest/titles.js";
 import { openCsvRelease } from "../../src/ingest/formats/csv-release.js";
 
 const FILES = ["movies.csv", "ratings.csv", "tags.csv", "links.csv"];

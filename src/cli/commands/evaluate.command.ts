@@ -9,8 +9,8 @@ import { DEFAULT_KINDS } from "../../models/registry.js";
 import { loadContentFeatures, loadTrainingData } from "../../models/store/training-data.js";
 import { openDatabase } from "../../runtime.js";
 import { commandContext } from "../context.js";
-import { positiveInt } from "./options.js";
-import { integer, modelList } from "./train.command.js";
+import { integer, positiveInt } from "./options.js";
+import { modelList } from "./train.command.js";
 
 interface EvaluateCommandOptions {
   model: ModelKind[];

@@ -5,19 +5,13 @@ import { trainModels } from "../../models/train/trainer.js";
 import { epochProgress } from "../../ingest/progress.js";
 import { openDatabase } from "../../runtime.js";
 import { commandContext } from "../context.js";
-import { positiveInt } from "./options.js";
+import { integer, positiveInt } from "./options.js";
 
 export function modelList(value: string): ModelKind[] {
   const names = value.split(",").map((n) => n.trim());
   const unknown = names.filter((n) => !isModelKind(n));
   if (unknown.length > 0) throw new InvalidArgumentError(`unknown model ${unknown.join(", ")}; known: ${MODEL_KINDS.join(", ")}`);
   return MODEL_KINDS.filter((k) => names.includes(k));
-}
-
-export function integer(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError("expected an integer");
-  return n;
 }
 
 interface TrainCommandOptions {

@@ -1,3 +1,4 @@
+import { NO_GENRES } from "../../ingest/titles.js";
 import type { CsrMatrix } from "./randomized-svd.js";
 
 /** A movie × term TF-IDF matrix with its vocabulary. */
@@ -7,9 +8,6 @@ export interface TfidfMatrix extends CsrMatrix {
   /** Inverse document frequency of each term. */
   idf: Float64Array;
 }
-
-/** MovieLens's placeholder for a movie without genres: the absence of a genre, not a shared trait. */
-const NO_GENRES = "(no genres listed)";
 
 /**
  * The terms describing one movie: each genre as "genre:<name>" and each
