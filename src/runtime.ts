@@ -1,5 +1,5 @@
 import { boltUri, type Config } from "./config.js";
-import { Database } from "./db/database.js";
+import { Database, type ConnectionSettings } from "./db/database.js";
 import type { Logger } from "./logger.js";
 import { LocalNeo4j } from "./neo4j/local-server.js";
 
@@ -18,17 +18,19 @@ export interface Connection {
 export async function connect(config: Config, logger: Logger): Promise<Connection> {
   const local = localServer(config, logger);
   const started = local ? !(await local.start()).alreadyRunning : false;
-  const db = await Database.open(
-    {
-      uri: boltUri(config),
-      user: config.neo4j.user,
-      password: config.neo4j.password,
-      database: config.neo4j.database,
-      queryTimeoutMs: config.neo4j.queryTimeoutMs,
-    },
-    logger,
-  );
+  const db = await Database.open(connectionSettings(config), logger);
   return { db, startedLocal: started ? local : undefined };
+}
+
+/** What the driver needs from the configuration: the given server, or the local one. */
+export function connectionSettings(config: Config): ConnectionSettings {
+  return {
+    uri: boltUri(config),
+    user: config.neo4j.user,
+    password: config.neo4j.password,
+    database: config.neo4j.database,
+    queryTimeoutMs: config.neo4j.queryTimeoutMs,
+  };
 }
 
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {

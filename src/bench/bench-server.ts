@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { boltUri, loadConfig, type Config } from "../config.js";
+import { loadConfig, type Config } from "../config.js";
 import { Database } from "../db/database.js";
 import type { Logger } from "../logger.js";
 import { LocalNeo4j } from "../neo4j/local-server.js";
+import { connectionSettings } from "../runtime.js";
 
 export interface BenchServer {
   config: Config;
@@ -32,11 +33,7 @@ export async function startBenchServer(logger: Logger, memory: { heap: string; p
   });
   const server = new LocalNeo4j(config.local, config.neo4j.password, logger);
   await server.start();
-  const open = () =>
-    Database.open(
-      { uri: boltUri(config), user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database, queryTimeoutMs: 0 },
-      logger,
-    );
+  const open = () => Database.open({ ...connectionSettings(config), queryTimeoutMs: 0 }, logger);
   return {
     config,
     server,

@@ -72,7 +72,9 @@ export class ModelStore {
     const batchSize = options.batchSize ?? 2000;
     const versions = await this.versions(name);
     const active = versions.find((v) => v.status === "active");
-    for (const stale of versions.filter((v) => v.status !== "active")) await this.remove(name, stale.version, stale.slot, state);
+    for (const stale of versions.filter((v) => v.status !== "active")) {
+      await this.removeVersion(name, stale.version, stale.slot, Object.keys(state.userVectors), Object.keys(state.itemVectors));
+    }
     const version = (versions[0]?.version ?? 0) + 1;
     const slot: Slot = active?.slot === "a" ? "b" : "a";
     await this.db.write(Q.begin, { name, kind: state.kind, version, slot, params: JSON.stringify(state.params) });
@@ -135,10 +137,6 @@ export class ModelStore {
 
   private async versions(name: string): Promise<Array<{ version: number; slot: Slot; status: string }>> {
     return (await this.db.read(Q.versions, { name })) as unknown as Array<{ version: number; slot: Slot; status: string }>;
-  }
-
-  private async remove(name: string, version: number, slot: Slot, like: ModelState): Promise<void> {
-    await this.removeVersion(name, version, slot, Object.keys(like.userVectors), Object.keys(like.itemVectors));
   }
 
   private async removeVersion(name: string, version: number, slot: Slot, userVectors: string[], itemVectors: string[]): Promise<void> {
