@@ -3,6 +3,7 @@ import type { GraphQLContext } from "../context.js";
 import { decodeCursor, encodeCursor, parseFirst, parseId } from "../common/ids.js";
 import { BadUserInputError } from "../common/errors.js";
 import { MovieArgs, MoviesArgs } from "./movie.args.js";
+import { loadMovies } from "./load-movies.js";
 import { toMovie } from "./movie.mapper.js";
 import { Movie, MovieConnection } from "./movie.type.js";
 
@@ -22,11 +23,8 @@ export class MovieResolver {
     }
     const offset = decodeCursor(args.after);
     const page = await ctx.services.movies.search({ ...args, offset, limit });
-    const rows = await ctx.loaders.movie.loadMany(page.ids);
-    const edges = rows.map((row, i) => {
-      if (!row || row instanceof Error) throw row ?? new Error(`movie ${page.ids[i]} vanished during the request`);
-      return { cursor: encodeCursor(offset + i), node: toMovie(row) };
-    });
+    const movies = await loadMovies(page.ids, ctx);
+    const edges = movies.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
     return {
       edges,
       totalCount: page.total,

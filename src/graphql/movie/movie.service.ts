@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.js";
+import { inOrder } from "../../db/in-order.js";
 import { cypher } from "../../db/queries.js";
 
 const Q = {
@@ -63,9 +64,4 @@ export class MovieService {
     const page = row.page as number[];
     return { total: row.total as number, ids: page.slice(0, query.limit), hasNextPage: page.length > query.limit };
   }
-}
-
-function inOrder<T extends { id: number }>(ids: readonly number[], rows: T[]): Array<T | null> {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id) ?? null);
 }

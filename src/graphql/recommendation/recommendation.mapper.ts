@@ -1,7 +1,7 @@
 import type { ScoredMovie } from "../../recommend/recommendation.service.js";
 import { BadUserInputError } from "../common/errors.js";
 import type { GraphQLContext } from "../context.js";
-import { toMovie } from "../movie/movie.mapper.js";
+import { loadMovies } from "../movie/load-movies.js";
 import type { Recommendation, RecommendationFilter } from "./recommendation.type.js";
 
 export function checkFilter(filter: RecommendationFilter | null | undefined): RecommendationFilter {
@@ -16,10 +16,6 @@ export function checkFilter(filter: RecommendationFilter | null | undefined): Re
 }
 
 export async function withMovies(scored: ScoredMovie[], ctx: GraphQLContext, userId?: number): Promise<Recommendation[]> {
-  const rows = await ctx.loaders.movie.loadMany(scored.map((s) => s.movieId));
-  return scored.map((s, i) => {
-    const row = rows[i];
-    if (!row || row instanceof Error) throw row ?? new Error(`movie ${s.movieId} is missing from the graph`);
-    return { movie: toMovie(row), score: s.score, rank: s.rank, components: s.components, userId };
-  });
+  const movies = await loadMovies(scored.map((s) => s.movieId), ctx);
+  return scored.map((s, i) => ({ movie: movies[i], score: s.score, rank: s.rank, components: s.components, userId }));
 }

@@ -3,7 +3,7 @@ import type { SimilarMovieResult } from "../../recommend/similar.service.js";
 import { BadUserInputError } from "../common/errors.js";
 import { parseFirst, parseId } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
-import { toMovie } from "../movie/movie.mapper.js";
+import { loadMovies } from "../movie/load-movies.js";
 import { Movie } from "../movie/movie.type.js";
 import { MovieSimilarArgs, SimilarMoviesArgs } from "./similar.args.js";
 import { SimilarMovie } from "./similar.type.js";
@@ -27,10 +27,6 @@ export class SimilarResolver {
 }
 
 async function withMovies(results: SimilarMovieResult[], ctx: GraphQLContext): Promise<SimilarMovie[]> {
-  const rows = await ctx.loaders.movie.loadMany(results.map((r) => r.movieId));
-  return results.map((r, i) => {
-    const row = rows[i];
-    if (!row || row instanceof Error) throw row ?? new Error(`movie ${r.movieId} is missing from the graph`);
-    return { movie: toMovie(row), score: r.score, source: r.source };
-  });
+  const movies = await loadMovies(results.map((r) => r.movieId), ctx);
+  return results.map((r, i) => ({ movie: movies[i], score: r.score, source: r.source }));
 }

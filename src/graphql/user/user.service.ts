@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.js";
+import { inOrder } from "../../db/in-order.js";
 import { cypher } from "../../db/queries.js";
 import { MovieNotFoundError } from "../../recommend/similar.service.js";
 import { UnknownUserError } from "../../recommend/recommendation.service.js";
@@ -42,9 +43,7 @@ export class UserService {
   constructor(private readonly db: Database) {}
 
   async byIds(ids: readonly number[]): Promise<Array<UserRow | null>> {
-    const rows = (await this.db.read(Q.byIds, { ids })) as unknown as UserRow[];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return inOrder(ids, (await this.db.read(Q.byIds, { ids })) as unknown as UserRow[]);
   }
 
   async topGenres(userId: number, first: number): Promise<GenreShare[]> {
