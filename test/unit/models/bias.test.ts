@@ -3,37 +3,17 @@ import { ZodError } from "zod";
 import { Bias } from "../../../src/models/baselines/bias.js";
 import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
 import type { EpochReport } from "../../../src/models/model.js";
-import { structuredRatings } from "./shared-suite.js";
+import { recommenderSuite, structuredRatings } from "./shared-suite.js";
 
-/**
- * The shared contract minus its two taste tests: μ + b_u + b_i ranks the items
- * the same way for every user (b_u only shifts the scores), so "a user's own
- * group scores higher" cannot hold for both groups. recommenderSuite has no
- * switch for non-personalised models yet, so the rest of it is restated here.
- */
-describe("bias: shared model contract (non-personalised part)", () => {
+recommenderSuite("bias", {
+  create: (seed) => new Bias({ seed }),
+  restore: (state) => Bias.fromState(state),
+  reportsLoss: true,
+  personalized: false,
+});
+
+describe("bias: one ranking for everyone, and its training", () => {
   const { matrix } = structuredRatings();
-
-  it("scores every item for every user, with finite numbers, and the same seed gives the same state", async () => {
-    const a = new Bias({ seed: 42 });
-    const b = new Bias({ seed: 42 });
-    await a.fit(matrix);
-    await b.fit(matrix);
-    for (const u of [0, 1, matrix.nUsers - 1]) {
-      expect(a.scoreUser(u)).toHaveLength(matrix.nItems);
-      expect(a.scoreUser(u).every(Number.isFinite)).toBe(true);
-    }
-    expect(b.toState()).toEqual(a.toState());
-  });
-
-  it("restores from a cloned state to a model that scores identically", async () => {
-    const model = new Bias();
-    await model.fit(matrix);
-    const restored = Bias.fromState(structuredClone(model.toState()));
-    const profile = { items: Int32Array.from([0, 2, 4]), ratings: Float32Array.from([5, 4.5, 5]) };
-    expect(Array.from(restored.scoreUser(5))).toEqual(Array.from(model.scoreUser(5)));
-    expect(Array.from(restored.scoreProfile(profile))).toEqual(Array.from(model.scoreProfile(profile)));
-  });
 
   it("ranks items by item bias alone, whoever the user", async () => {
     const model = new Bias();

@@ -2,39 +2,16 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { Popularity } from "../../../src/models/baselines/popularity.js";
 import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
-import { structuredRatings } from "./shared-suite.js";
+import { recommenderSuite } from "./shared-suite.js";
 
-/**
- * The shared contract minus its two taste tests, which no non-personalised
- * model can pass (every user gets the same scores, so at most one of the two
- * groups can win). recommenderSuite has no switch for that yet.
- */
-describe("popularity: shared model contract (non-personalised part)", () => {
-  const { matrix } = structuredRatings();
+recommenderSuite("popularity", {
+  create: (seed) => new Popularity({ seed }),
+  restore: (state) => Popularity.fromState(state),
+  personalized: false,
+});
 
-  it("scores every item for every user, with finite numbers, and the same seed gives the same state", async () => {
-    const a = new Popularity({ seed: 42 });
-    const b = new Popularity({ seed: 42 });
-    await a.fit(matrix);
-    await b.fit(matrix);
-    for (const u of [0, 1, matrix.nUsers - 1]) {
-      expect(a.scoreUser(u)).toHaveLength(matrix.nItems);
-      expect(a.scoreUser(u).every(Number.isFinite)).toBe(true);
-    }
-    expect(b.toState()).toEqual(a.toState());
-  });
-
-  it("restores from a cloned state to a model that scores identically", async () => {
-    const model = new Popularity();
-    await model.fit(matrix);
-    const restored = Popularity.fromState(structuredClone(model.toState()));
-    const profile = { items: Int32Array.from([0, 2, 4]), ratings: Float32Array.from([5, 4.5, 5]) };
-    expect(Array.from(restored.scoreUser(5))).toEqual(Array.from(model.scoreUser(5)));
-    expect(Array.from(restored.scoreProfile(profile))).toEqual(Array.from(model.scoreProfile(profile)));
-    expect(restored.scoreProfile({ items: new Int32Array(0), ratings: new Float32Array(0) }).every(Number.isFinite)).toBe(true);
-  });
-
-  it("refuses to score before it is fit", () => {
+describe("popularity: before fitting", () => {
+  it("refuses to score, saying why", () => {
     expect(() => new Popularity().scoreUser(0)).toThrow(/must be fit/);
   });
 });
