@@ -1,10 +1,11 @@
 import { CholeskyDecomposition, Matrix, solve } from "ml-matrix";
 import { z } from "zod";
 import { Random } from "../../common/random.js";
-import { baselineFromState, checkProfile, checkUser, type Baseline } from "../baselines/bias.js";
+import { baselineFromState, checkProfile } from "../baselines/bias.js";
 import type { RatingMatrix } from "../data/rating-matrix.js";
 import { FitError, type FitContext, type Matrix32, type ModelState, type Profile, type Recommender } from "../model.js";
-import { countsFromState, itemCountsOf, likedAndRatedScores } from "./rank-scores.js";
+import { FactorRatingModel, type FactorParameters } from "./factor-scoring.js";
+import { countsFromState, itemCountsOf } from "./rank-scores.js";
 
 /**
  * Configuration of biased matrix factorisation. Defaults were tuned on
@@ -104,14 +105,23 @@ export type BiasedMfConfigInput = z.input<typeof BiasedMfConfig>;
  * with n ratings is penalised n times; fold-in keeps that weighting.
  *
  * The reported loss is the training RMSE after each epoch.
+ *
+ * Ranking (`rankUser`, see FactorRatingModel): NDCG@10 on ml-latest-small (5-fold `crossValidate`, seed 42, test ratings
+ * ≥ 4 relevant; popularity scores 0.160 ± 0.009), each with these defaults:
+ * r̂ 0.120; p_u·q_i alone 0.040; r̂ shrunk toward μ by support,
+ * (n_i r̂ + λμ)/(n_i + λ), 0.142 at λ = 10, 0.161 at 50, 0.170 at 200;
+ * Φ((r̂ − 3.5)/σ)·n_i/(n_i + 50) 0.176; p_u·q_i + ln n_i 0.177;
+ * r̂·n_i 0.170; this score 0.177 ± 0.006, above popularity on each of the
+ * five folds (by 0.009 to 0.021).
  */
-export class BiasedMf implements Recommender {
+export class BiasedMf extends FactorRatingModel<FittedMf> implements Recommender {
   readonly kind = "mf" as const;
   readonly predictsRatings = true;
   readonly config: BiasedMfConfig;
   private model: FittedMf | undefined;
 
   constructor(config: Partial<BiasedMfConfigInput> = {}) {
+    super();
     this.config = BiasedMfConfig.parse(config);
   }
 
@@ -183,57 +193,6 @@ export class BiasedMf implements Recommender {
     };
   }
 
-  /** Predicted ratings μ + b_u + b_i + p_u·q_i, clipped to the rating scale. */
-  scoreUser(user: number): Float32Array {
-    const m = this.fitted("scoreUser");
-    checkUser(user, m.userBias.length);
-    return this.clip(this.estimate(m.userBias[user], m.userFactors.data, user * m.userFactors.dim));
-  }
-
-  /** Predicted ratings for the b_u and p_u folded in from the profile (see `foldIn`). */
-  scoreProfile(profile: Profile): Float32Array {
-    const { bias, factors } = this.foldIn(profile);
-    return this.clip(this.estimate(bias, factors, 0));
-  }
-
-  /**
-   * Scores to rank a user's unseen items by: how likely the user is to rate
-   * the item at all and to like it when they do (see `likedAndRatedScores`),
-   * from the unclipped r̂_ui and the item's number of training ratings n_i:
-   *
-   *   s_ui = Φ((r̂_ui − τ) / σ) · n_i^β.
-   *
-   * Why not r̂ itself: a rating model is fit on the ratings people chose to
-   * give, and its best predictions go to films a few fans rated highly, which
-   * few users will ever watch; a top-N list is judged by the films the user
-   * goes on to rate (Cremonesi, Koren and Turrin, "Performance of Recommender
-   * Algorithms on Top-N Recommendation Tasks", RecSys 2010, found models tuned
-   * for RMSE ranking poorly there, some below a most-popular list). What the
-   * ratings do give is P(r_ui ≥ 4 | rated), under a Gaussian around r̂_ui.
-   * Which films get rated is not random (Steck, "Training and Testing of
-   * Recommender Systems on Data Missing Not at Random", KDD 2010): how often
-   * an item was rated in training stands in for P(rated).
-   *
-   * NDCG@10 on ml-latest-small (5-fold `crossValidate`, seed 42, test ratings
-   * ≥ 4 relevant; popularity scores 0.160 ± 0.009), each with these defaults:
-   * r̂ 0.120; p_u·q_i alone 0.040; r̂ shrunk toward μ by support,
-   * (n_i r̂ + λμ)/(n_i + λ), 0.142 at λ = 10, 0.161 at 50, 0.170 at 200;
-   * Φ((r̂ − 3.5)/σ)·n_i/(n_i + 50) 0.176; p_u·q_i + ln n_i 0.177;
-   * r̂·n_i 0.170; this score 0.177 ± 0.006, above popularity on each of the
-   * five folds (by 0.009 to 0.021).
-   */
-  rankUser(user: number): Float32Array {
-    const m = this.fitted("rankUser");
-    checkUser(user, m.userBias.length);
-    return likedAndRatedScores(this.estimate(m.userBias[user], m.userFactors.data, user * m.userFactors.dim), m.itemCounts, this.config);
-  }
-
-  /** `rankUser` for the b_u and p_u folded in from the profile. */
-  rankProfile(profile: Profile): Float32Array {
-    const { bias, factors } = this.foldIn(profile);
-    return likedAndRatedScores(this.estimate(bias, factors, 0), this.fitted("rankProfile").itemCounts, this.config);
-  }
-
   /**
    * b_u and p_u of a user known only by a profile P, item biases and factors
    * fixed: the ridge regression minimising the user's part of the objective,
@@ -291,41 +250,13 @@ export class BiasedMf implements Recommender {
     };
   }
 
-  /** μ + b_u + b_i + p_u·q_i for every item, unclipped, for the user vector at `offset` of `userFactors`. */
-  private estimate(userBias: number, userFactors: ArrayLike<number>, offset: number): Float64Array {
-    const m = this.fitted("score");
-    const k = m.itemFactors.dim;
-    const q = m.itemFactors.data;
-    const out = new Float64Array(m.itemBias.length);
-    for (let i = 0; i < out.length; i++) {
-      let s = m.globalMean + userBias + m.itemBias[i];
-      const qo = i * k;
-      for (let f = 0; f < k; f++) s += userFactors[offset + f] * q[qo + f];
-      out[i] = s;
-    }
-    return out;
-  }
-
-  /** Estimates clipped to the rating scale: the predicted ratings. */
-  private clip(estimates: Float64Array): Float32Array {
-    const { minRating, maxRating } = this.config;
-    const out = new Float32Array(estimates.length);
-    for (let i = 0; i < out.length; i++) out[i] = Math.min(maxRating, Math.max(minRating, estimates[i]));
-    return out;
-  }
-
-  private fitted(operation: string): FittedMf {
+  protected fitted(operation: string): FittedMf {
     if (!this.model) throw new Error(`matrix factorisation must be fit before ${operation}`);
     return this.model;
   }
 }
 
-interface FittedMf extends Baseline {
-  userFactors: Matrix32;
-  itemFactors: Matrix32;
-  /** n_i, each item's number of training ratings. */
-  itemCounts: Float32Array;
-}
+type FittedMf = FactorParameters;
 
 /** Fisher–Yates, in place. */
 function shuffle(order: Int32Array, random: Random): void {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { Random } from "../../common/random.js";
-import { baselineFromState, checkProfile, checkUser } from "../baselines/bias.js";
+import { baselineFromState, checkProfile } from "../baselines/bias.js";
 import type { RatingMatrix } from "../data/rating-matrix.js";
 import { FitError, type FitContext, type Matrix32, type ModelState, type Profile, type Recommender } from "../model.js";
-import { countsFromState, itemCountsOf, likedAndRatedScores } from "./rank-scores.js";
+import { FactorRatingModel, type FactorParameters } from "./factor-scoring.js";
+import { countsFromState, itemCountsOf } from "./rank-scores.js";
 
 /** Configuration of NMF. The model's defaults are those of Surprise's NMF; the ranking's were measured (see `rankUser`). */
 export const NmfConfig = z
@@ -78,14 +79,21 @@ const FOLD_IN_MAX_SWEEPS = 10_000;
  *
  * never increases. The reported loss is that objective (plus the biases'
  * penalties when biased) divided by the number of ratings.
+ *
+ * Ranking (`rankUser`, see FactorRatingModel): NDCG@10 on ml-latest-small (5-fold `crossValidate`, seed 42, test ratings
+ * ≥ 4 relevant; popularity scores 0.160 ± 0.009): by r̂ 0.004, by this
+ * score 0.159 ± 0.007; biased, 0.004 and 0.165 ± 0.009. NMF's r̂ adds
+ * little to popularity here: it only draws level with it (β = 1 gives
+ * 0.160), where biased MF's ranking beats it (0.177).
  */
-export class Nmf implements Recommender {
+export class Nmf extends FactorRatingModel<FittedNmf> implements Recommender {
   readonly kind = "nmf" as const;
   readonly predictsRatings = true;
   readonly config: NmfConfig;
   private model: FittedNmf | undefined;
 
   constructor(config: Partial<NmfConfigInput> = {}) {
+    super();
     this.config = NmfConfig.parse(config);
   }
 
@@ -145,44 +153,6 @@ export class Nmf implements Recommender {
       itemFactors: { rows: train.nItems, dim: k, data: Float32Array.from(q) },
       itemCounts: itemCountsOf(train),
     };
-  }
-
-  /** Predicted ratings, clipped to the rating scale. */
-  scoreUser(user: number): Float32Array {
-    const m = this.fitted("scoreUser");
-    checkUser(user, m.userFactors.rows);
-    return this.clip(this.estimate(m.userBias[user], m.userFactors.data, user * m.userFactors.dim));
-  }
-
-  /** Predicted ratings for the user vector folded in from the profile (see `foldIn`). */
-  scoreProfile(profile: Profile): Float32Array {
-    const { bias, factors } = this.foldIn(profile);
-    return this.clip(this.estimate(bias, factors, 0));
-  }
-
-  /**
-   * Scores to rank a user's unseen items by, as biased MF's `rankUser`: the
-   * chance the user likes the item if they rate it, Φ((r̂_ui − τ)/σ) from the
-   * unclipped prediction, times a popularity prior n_i^β for their rating it
-   * (see `likedAndRatedScores`). Ranking by r̂ puts films with a few high
-   * ratings first, whose factors fit those few ratings.
-   *
-   * NDCG@10 on ml-latest-small (5-fold `crossValidate`, seed 42, test ratings
-   * ≥ 4 relevant; popularity scores 0.160 ± 0.009): by r̂ 0.004, by this
-   * score 0.159 ± 0.007; biased, 0.004 and 0.165 ± 0.009. NMF's r̂ adds
-   * little to popularity here: it only draws level with it (β = 1 gives
-   * 0.160), where biased MF's ranking beats it (0.177).
-   */
-  rankUser(user: number): Float32Array {
-    const m = this.fitted("rankUser");
-    checkUser(user, m.userFactors.rows);
-    return likedAndRatedScores(this.estimate(m.userBias[user], m.userFactors.data, user * m.userFactors.dim), m.itemCounts, this.config);
-  }
-
-  /** `rankUser` for the user vector folded in from the profile. */
-  rankProfile(profile: Profile): Float32Array {
-    const { bias, factors } = this.foldIn(profile);
-    return likedAndRatedScores(this.estimate(bias, factors, 0), this.fitted("rankProfile").itemCounts, this.config);
   }
 
   /**
@@ -331,45 +301,14 @@ export class Nmf implements Recommender {
     return loss;
   }
 
-  /** μ + b_u + b_i + p_u·q_i (p_u·q_i unless biased) for every item, unclipped, for the user vector at `offset` of `userFactors`. */
-  private estimate(userBias: number, userFactors: ArrayLike<number>, offset: number): Float64Array {
-    const m = this.fitted("score");
-    const k = m.itemFactors.dim;
-    const q = m.itemFactors.data;
-    const out = new Float64Array(m.itemFactors.rows);
-    for (let i = 0; i < out.length; i++) {
-      let s = m.globalMean + userBias + m.itemBias[i];
-      const qo = i * k;
-      for (let f = 0; f < k; f++) s += userFactors[offset + f] * q[qo + f];
-      out[i] = s;
-    }
-    return out;
-  }
-
-  /** Estimates clipped to the rating scale: the predicted ratings. */
-  private clip(estimates: Float64Array): Float32Array {
-    const { minRating, maxRating } = this.config;
-    const out = new Float32Array(estimates.length);
-    for (let i = 0; i < out.length; i++) out[i] = Math.min(maxRating, Math.max(minRating, estimates[i]));
-    return out;
-  }
-
-  private fitted(operation: string): FittedNmf {
+  protected fitted(operation: string): FittedNmf {
     if (!this.model) throw new Error(`NMF must be fit before ${operation}`);
     return this.model;
   }
 }
 
-interface FittedNmf {
-  /** 0 unless biased, like the biases. */
-  globalMean: number;
-  userBias: Float32Array;
-  itemBias: Float32Array;
-  userFactors: Matrix32;
-  itemFactors: Matrix32;
-  /** n_i, each item's number of training ratings. */
-  itemCounts: Float32Array;
-}
+/** Without biases, μ and every bias are 0. */
+type FittedNmf = FactorParameters;
 
 /** Training parameters in double precision; the fitted model keeps single-precision copies. */
 interface Parameters {
