@@ -37,6 +37,11 @@ const schema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** TMDB API key (v3) or read access token (v4); unset means no posters, and no calls to TMDB. */
+  TMDB_API_KEY: z.string().min(16, "expected a TMDB v3 API key or v4 read access token").optional(),
+  TMDB_API_URL: z.url().default("https://api.themoviedb.org/3"),
+  /** Poster images are linked from here (w342: about the width of a card). */
+  TMDB_IMAGE_URL: z.url().default("https://image.tmdb.org/t/p/w342"),
   /** Where `load --download` keeps the releases it fetched. */
   DATA_CACHE_DIR: z.string().min(1).default(join(homedir(), ".cache", "cinegraph", "datasets")),
   /** Folder loaded by `npm start` when the graph is empty. */
@@ -66,9 +71,17 @@ export interface Config {
   };
   local: LocalNeo4jConfig;
   server: { host: string; port: number; apiToken?: string };
+  /** Undefined without a TMDB key. */
+  tmdb?: TmdbConfig;
   logLevel: Raw["LOG_LEVEL"];
   demoDataDir: string;
   dataCacheDir: string;
+}
+
+export interface TmdbConfig {
+  apiKey: string;
+  apiUrl: string;
+  imageUrl: string;
 }
 
 export type ConfigOverrides = Partial<Record<keyof Raw, string | number | undefined>>;
@@ -125,6 +138,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       startTimeoutSeconds: raw.NEO4J_LOCAL_START_TIMEOUT,
     },
     server: { host: raw.HOST, port: raw.PORT, apiToken: raw.API_TOKEN },
+    tmdb: raw.TMDB_API_KEY ? { apiKey: raw.TMDB_API_KEY, apiUrl: raw.TMDB_API_URL, imageUrl: raw.TMDB_IMAGE_URL } : undefined,
     logLevel: raw.LOG_LEVEL,
     demoDataDir: absolute(raw.DEMO_DATA_DIR),
     dataCacheDir: absolute(raw.DATA_CACHE_DIR),

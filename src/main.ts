@@ -9,7 +9,10 @@ import type { Logger } from "./logger.js";
 import { DEFAULT_KINDS } from "./models/registry.js";
 import { ModelStore } from "./models/store/model-store.js";
 import { trainModels, type TrainedModel } from "./models/train/trainer.js";
-import { connect } from "./runtime.js";
+import { evaluateInBackground, defaultPlan, type BackgroundEvaluation } from "./models/eval/background-evaluation.js";
+import { EvaluationStore } from "./models/eval/evaluation-store.js";
+import type { ModelKind } from "./models/model.js";
+import { connect, connectionSettings } from "./runtime.js";
 import { buildServer } from "./server.js";
 
 export interface StartOptions {
@@ -30,12 +33,14 @@ export interface RunningService {
 export async function startService(config: Config, logger: Logger, options: StartOptions): Promise<RunningService> {
   const { db, startedLocal } = await connect(config, logger);
 
+  let evaluation: BackgroundEvaluation | undefined;
   if (options.loadDemo) {
     await ensureData(db, config, logger, options);
     await ensureModels(db, logger, options);
+    evaluation = await ensureEvaluations(db, config, logger);
   }
 
-  const built = await buildServer(db, logger, { apiToken: config.server.apiToken });
+  const built = await buildServer(db, logger, { apiToken: config.server.apiToken, tmdb: config.tmdb });
   const http: Server = await new Promise((resolve, reject) => {
     const server = built.app.listen(config.server.port, config.server.host, () => resolve(server));
     server.once("error", reject);
@@ -46,6 +51,7 @@ export async function startService(config: Config, logger: Logger, options: Star
   const shutdown = () =>
     (stopping ??= (async () => {
       logger.info("shutting down");
+      await evaluation?.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await built.stop();
       await db.close();
@@ -61,6 +67,25 @@ async function ensureModels(db: Database, logger: Logger, options: StartOptions)
   logger.info({ models: missing }, "training the default models (first start)");
   const trained = await trainModels(db, { kinds: missing, onStage: (stage) => logger.info(stage) });
   options.onTrained?.(trained);
+}
+
+/**
+ * Evaluates the active models that have no stored evaluation, in the
+ * background, so the web app's models tab has numbers without anyone running
+ * `evaluate --save`; the API serves meanwhile.
+ */
+async function ensureEvaluations(db: Database, config: Config, logger: Logger): Promise<BackgroundEvaluation | undefined> {
+  const active = (await new ModelStore(db).active()).map((m) => m.name);
+  const stored = await new EvaluationStore(db).byModels(active);
+  const kinds = active.filter((_, i) => stored[i] === null) as ModelKind[];
+  if (kinds.length === 0) return undefined;
+  logger.info({ models: kinds }, "evaluating the models in the background (about a minute on the demo data)");
+  const evaluation = evaluateInBackground(connectionSettings(config), defaultPlan(kinds));
+  evaluation.done.then(
+    (models) => logger.info({ models }, "evaluation stored"),
+    (error: Error) => logger.warn({ err: error }, "background evaluation did not finish"),
+  );
+  return evaluation;
 }
 
 async function ensureData(db: Database, config: Config, logger: Logger, options: StartOptions): Promise<void> {

@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
+import type { TmdbConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { currentDataset } from "./graph/dataset.js";
 import type { Logger } from "./logger.js";
@@ -11,6 +12,7 @@ import { createLoaders, createServices, type GraphQLContext } from "./graphql/co
 import { isWriter } from "./graphql/common/auth.js";
 import { ideRouter } from "./graphql/ide/ide.js";
 import { errorLoggingPlugin, formatError } from "./graphql/common/error-handling.js";
+import { complexityPlugin, limitRules } from "./graphql/common/limits.js";
 import { buildGraphQLSchema } from "./graphql/schema.js";
 
 export interface BuiltServer {
@@ -28,10 +30,12 @@ export interface BuiltServer {
 export interface ServerOptions {
   /** Bearer token mutations require; without one, writes are disabled. */
   apiToken?: string;
+  /** Where posters come from; without it Movie.posterUrl is null. */
+  tmdb?: TmdbConfig;
 }
 
 export async function buildServer(db: Database, logger: Logger, options: ServerOptions = {}): Promise<BuiltServer> {
-  const services = createServices(db, logger);
+  const services = createServices(db, logger, options.tmdb);
   const contextFor = (requestId: string = randomUUID(), authorization?: string): GraphQLContext => ({
     requestId,
     canWrite: isWriter(authorization, options.apiToken),
@@ -47,7 +51,8 @@ export async function buildServer(db: Database, logger: Logger, options: ServerO
     includeStacktraceInErrorResponses: false,
     // main.ts owns the signals: it closes HTTP, Apollo, the driver and the local Neo4j in that order.
     stopOnTerminationSignals: false,
-    plugins: [errorLoggingPlugin, ApolloServerPluginLandingPageDisabled()],
+    validationRules: limitRules(),
+    plugins: [errorLoggingPlugin, complexityPlugin, ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 

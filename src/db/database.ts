@@ -19,6 +19,11 @@ export class DatabaseUnavailableError extends Error {
   override readonly name = "DatabaseUnavailableError";
 }
 
+/** Neo4j stopped a query that ran past its transaction timeout. */
+export class QueryTimeoutError extends Error {
+  override readonly name = "QueryTimeoutError";
+}
+
 /** Statements run inside one transaction opened by `Database.writeTransaction`. */
 export interface Transaction {
   run(name: QueryName, params?: Params): Promise<Row[]>;
@@ -34,6 +39,9 @@ export interface QueryOptions {
  * by the name of their file in cypher/; results come back as plain objects.
  */
 export class Database {
+  /** Statements sent since the driver opened: lets tests count database round trips. */
+  statementsRun = 0;
+
   private constructor(
     private readonly driver: Driver,
     private readonly settings: ConnectionSettings,
@@ -87,6 +95,7 @@ export class Database {
    */
   async autoCommit(name: QueryName | string, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
     return this.withSession("WRITE", async (session) => {
+      this.statementsRun += 1;
       this.logger.debug({ query: name, params: summarize(params) }, "cypher");
       const result = await session.run(this.queries.get(name), params, this.txConfig(options));
       return result.records.map((r) => toPlain(r.toObject()) as Row);
@@ -100,6 +109,7 @@ export class Database {
    */
   async stream(name: QueryName, params: Params, onRow: (row: Row) => void, options: QueryOptions = {}): Promise<number> {
     return this.withSession("READ", async (session) => {
+      this.statementsRun += 1;
       this.logger.debug({ query: name, params: summarize(params) }, "cypher stream");
       let count = 0;
       for await (const record of session.run(this.queries.get(name), params, this.txConfig(options))) {
@@ -124,6 +134,7 @@ export class Database {
   }
 
   private async runIn(tx: ManagedTransaction, name: QueryName, params: Params): Promise<Row[]> {
+    this.statementsRun += 1;
     this.logger.debug({ query: name, params: summarize(params) }, "cypher");
     const result = await tx.run(this.queries.get(name), params);
     return result.records.map((r) => toPlain(r.toObject()) as Row);
@@ -152,6 +163,9 @@ export class Database {
     const code = (error as { code?: string }).code;
     if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) {
       return new DatabaseUnavailableError(`Neo4j at ${this.settings.uri} is not available: ${(error as Error).message}`);
+    }
+    if (code?.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+      return new QueryTimeoutError(`The query ran longer than the ${this.settings.queryTimeoutMs} ms allowed and was stopped`);
     }
     return error;
   }

@@ -1,8 +1,12 @@
 import DataLoader from "dataloader";
+import type { TmdbConfig } from "../config.js";
 import type { Database } from "../db/database.js";
+import { TmdbPosters } from "../posters/tmdb-posters.js";
 import type { Logger } from "../logger.js";
-import { MovieService, type MovieRow, type RatingStatsRow } from "./movie/movie.service.js";
+import { MovieService, type HistogramRow, type MovieRow, type RatingStatsRow, type TagsRow } from "./movie/movie.service.js";
+import { RatingService } from "./rating/rating.service.js";
 import { StatsService } from "./stats/stats.service.js";
+import { EvaluationStore, type StoredEvaluation } from "../models/eval/evaluation-store.js";
 import { ModelStore } from "../models/store/model-store.js";
 import { ModelRuntime } from "../recommend/model-runtime.js";
 import { RecommendationService } from "../recommend/recommendation.service.js";
@@ -12,24 +16,31 @@ import { UserService, type UserRow } from "./user/user.service.js";
 
 export interface Services {
   movies: MovieService;
+  ratings: RatingService;
   stats: StatsService;
   recommendations: RecommendationService;
   similar: SimilarService;
   users: UserService;
   explain: ExplainService;
   models: ModelStore;
+  evaluations: EvaluationStore;
+  /** Absent without a TMDB key. */
+  posters?: TmdbPosters;
 }
 
-export function createServices(db: Database, logger: Logger): Services {
+export function createServices(db: Database, logger: Logger, tmdb?: TmdbConfig): Services {
   const runtime = new ModelRuntime(db, logger);
   return {
+    posters: tmdb && new TmdbPosters(tmdb, logger),
     movies: new MovieService(db),
+    ratings: new RatingService(db),
     stats: new StatsService(db),
     recommendations: new RecommendationService(db, runtime),
     similar: new SimilarService(db, runtime),
     users: new UserService(db),
     explain: new ExplainService(db),
     models: new ModelStore(db),
+    evaluations: new EvaluationStore(db),
   };
 }
 
@@ -37,14 +48,22 @@ export function createServices(db: Database, logger: Logger): Services {
 export interface Loaders {
   movie: DataLoader<number, MovieRow | null>;
   ratingStats: DataLoader<number, RatingStatsRow | null>;
+  ratingHistogram: DataLoader<number, HistogramRow | null>;
+  topTags: DataLoader<number, TagsRow<{ tag: string; relevance: number }> | null>;
+  userTags: DataLoader<number, TagsRow<{ tag: string; count: number }> | null>;
   user: DataLoader<number, UserRow | null>;
+  evaluation: DataLoader<string, StoredEvaluation | null>;
 }
 
 export function createLoaders(services: Services): Loaders {
   return {
     movie: new DataLoader((ids) => services.movies.byIds(ids)),
     ratingStats: new DataLoader((ids) => services.movies.ratingStats(ids)),
+    ratingHistogram: new DataLoader((ids) => services.movies.ratingHistograms(ids)),
+    topTags: new DataLoader((ids) => services.movies.topTags(ids)),
+    userTags: new DataLoader((ids) => services.movies.userTags(ids)),
     user: new DataLoader((ids) => services.users.byIds(ids)),
+    evaluation: new DataLoader((names) => services.evaluations.byModels(names)),
   };
 }
 

@@ -3,7 +3,9 @@ import { cypher } from "../db/queries.js";
 import { topK } from "../models/eval/evaluate.js";
 import { HybridModel, zScores } from "../models/hybrid/hybrid.js";
 import type { Profile } from "../models/model.js";
+import { ContentModel } from "../models/content/content-model.js";
 import { filterMask, type CatalogFilter } from "./catalog.js";
+import { maximalMarginalRelevance } from "./diversify.js";
 import type { LoadedModels, ModelRuntime } from "./model-runtime.js";
 
 const Q = { userRatings: cypher("recommend/user-ratings") };
@@ -32,8 +34,12 @@ export class ModelUnavailableError extends Error {
 export interface RecommendRequest {
   first: number;
   strategy: Strategy;
-  filter: CatalogFilter;
+  /** `diversity` (0 to 1) re-ranks with maximal marginal relevance. */
+  filter: CatalogFilter & { diversity?: number | null };
 }
+
+/** Diversifying picks from this many of the best candidates per movie asked for. */
+const DIVERSITY_POOL_PER_ITEM = 10;
 
 export interface ScoredMovie {
   movieId: number;
@@ -86,7 +92,11 @@ export class RecommendationService {
         : (model.rankProfile?.(profile) ?? model.scoreProfile(profile));
     const mask = filterMask(loaded.catalog, request.filter);
     for (const item of profile.items) mask[item] = 0;
-    const ranked = topK(scores, request.first, mask);
+    const diversity = request.filter.diversity ?? 0;
+    const ranked =
+      diversity > 0
+        ? maximalMarginalRelevance(topK(scores, request.first * DIVERSITY_POOL_PER_ITEM, mask), scores, request.first, diversity, similarityOf(loaded))
+        : topK(scores, request.first, mask);
     return Array.from(ranked, (item, r) => ({
       movieId: loaded.items.idAt(item),
       score: scores[item],
@@ -98,6 +108,26 @@ export class RecommendationService {
       },
     }));
   }
+}
+
+/**
+ * How alike two movies are, for diversifying: the cosine of their content
+ * embeddings, or, without a content model, the Jaccard overlap of their genres.
+ */
+function similarityOf(loaded: LoadedModels): (a: number, b: number) => number {
+  const content = loaded.models.get("content");
+  if (content instanceof ContentModel) return (a, b) => content.itemSimilarity(a, b);
+  const genres = loaded.catalog.genreMask;
+  return (a, b) => {
+    const union = bitCount(genres[a] | genres[b]);
+    return union === 0 ? 0 : bitCount(genres[a] & genres[b]) / union;
+  };
+}
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let m = mask >>> 0; m !== 0; m &= m - 1) count++;
+  return count;
 }
 
 /** Each component's weighted z-scores, the terms the hybrid's score is the sum of (as HybridModel.combine computes it). */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/database.js";
+import { QueryTimeoutError, type Database } from "../../src/db/database.js";
 import { wipeGraph } from "../../src/graph/dataset.js";
 import { cypher } from "../../src/db/queries.js";
 import { openRelease } from "../../src/ingest/formats/detect.js";
@@ -59,6 +59,104 @@ describe("movie", () => {
     expect((await run(`{ movie(id: "999999999") { id } }`)).data?.movie).toBeNull();
     const bad = await run(`{ movie(id: "1 OR 1=1") { id } }`);
     expect(bad.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("movie details", () => {
+  it("has a rating histogram with every half star, summing to the rating count", async () => {
+    const result = await run(`{ movie(id: "1") { ratingCount ratingHistogram { rating count } } }`);
+    const movie = result.data?.movie as { ratingCount: number; ratingHistogram: Array<{ rating: number; count: number }> };
+    expect(movie.ratingHistogram.map((b) => b.rating)).toEqual([0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5]);
+    expect(movie.ratingHistogram.map((b) => b.count)).toEqual([1, 0, 1, 6, 8, 34, 18, 82, 18, 47]);
+    expect(movie.ratingHistogram.reduce((sum, b) => sum + b.count, 0)).toBe(movie.ratingCount);
+  });
+
+  it("lists user tags by use, no genome tags without a genome, and no poster without a TMDB key", async () => {
+    const result = await run(`{ movie(id: "1") { userTags { tag count } topTags { tag } posterUrl } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.movie).toEqual({ userTags: [{ tag: "pixar", count: 2 }, { tag: "fun", count: 1 }], topTags: [], posterUrl: null });
+  });
+
+  it("pages through a movie's ratings newest first, with their users and movie", async () => {
+    const query = `query($after: String) { movie(id: "1") { ratings(first: 2, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { rating ratedAt user { id } movie { title } } } } } }`;
+    type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { rating: number; ratedAt: string; user: { id: string }; movie: { title: string } } }> };
+    const first = (await run(query)).data?.movie as { ratings: Page };
+    expect(first.ratings.totalCount).toBe(215);
+    expect(first.ratings.edges.map((e) => e.node)).toEqual([
+      { rating: 4, ratedAt: new Date(1535709666 * 1000).toISOString(), user: { id: "596" }, movie: { title: "Toy Story" } },
+      { rating: 4, ratedAt: new Date(1533872400 * 1000).toISOString(), user: { id: "514" }, movie: { title: "Toy Story" } },
+    ]);
+    const second = (await run(query, { after: first.ratings.pageInfo.endCursor })).data?.movie as { ratings: Page };
+    expect(second.ratings.edges).toHaveLength(2);
+    expect(second.ratings.edges.map((e) => e.node.user.id)).not.toContain("596");
+  });
+});
+
+describe("users", () => {
+  const ratings = `query($order: RatingOrder) { user(id: "1") { ratingCount ratings(first: 3, orderBy: $order) { totalCount edges { node { rating movie { id } } } } } }`;
+  const ids = async (order: string) =>
+    ((await run(ratings, { order })).data?.user as { ratings: { edges: Array<{ node: { movie: { id: string } } }> } }).ratings.edges.map((e) => e.node.movie.id);
+
+  it("orders a user's ratings as asked, ties newest first", async () => {
+    expect(await ids("HIGHEST")).toEqual(["553", "157", "1298"]);
+    expect((await ids("LOWEST")).slice(0, 2)).toEqual(["3176", "2338"]);
+    expect((await ids("RECENT")).slice(0, 2)).toEqual(["2492", "2012"]);
+    const oldest = await ids("OLDEST");
+    expect(oldest).toHaveLength(3);
+    expect(oldest).not.toContain("2492");
+  });
+
+  it("lists users by id with their rating counts, page by page", async () => {
+    const query = `query($after: String) { users(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id ratingCount } } } }`;
+    const page1 = (await run(query)).data?.users as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string; ratingCount: number } }> };
+    expect(page1.totalCount).toBe(610);
+    expect(page1.edges.map((e) => e.node)).toEqual([{ id: "1", ratingCount: 232 }, { id: "2", ratingCount: 29 }]);
+    const page2 = (await run(query, { after: page1.pageInfo.endCursor })).data?.users as typeof page1;
+    expect(page2.edges.map((e) => e.node.id)).toEqual(["3", "4"]);
+  });
+
+  it("answers an unknown user's ratings with null, and a bad order with a validation error", async () => {
+    expect((await run(`{ user(id: "999999") { ratings { totalCount } } }`)).data?.user).toBeNull();
+    const bad = await run(`{ user(id: "1") { ratings(orderBy: BEST) { totalCount } } }`);
+    expect(bad.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});
+
+describe("limits", () => {
+  it("refuses queries nested deeper than the limit before running them", async () => {
+    const deep = `{ movie(id: "1") { similar { movie { similar { movie { similar { movie { similar { movie { similar { movie { similar { movie { title } } } } } } } } } } } } } }`;
+    const result = await run(deep);
+    expect(result.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(result.errors?.[0].message).toMatch(/depth/i);
+    expect(result.data).toBeUndefined();
+  });
+
+  it("prices pages by their size and refuses an operation that costs too much", async () => {
+    const wide = `{ movies(first: 100) { edges { node { similar(first: 100) { movie { similar(first: 100) { score } } } } } } }`;
+    const result = await run(wide);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+    expect(result.errors?.[0].message).toMatch(/too complex/);
+    const sameButSmall = await run(`{ movies(first: 2) { edges { node { title } } } }`);
+    expect(sameButSmall.errors).toBeUndefined();
+  });
+
+  it("refuses too many aliases", async () => {
+    const aliases = Array.from({ length: 30 }, (_, i) => `m${i}: movie(id: "1") { title }`).join(" ");
+    expect((await run(`{ ${aliases} }`)).errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+});
+
+describe("query timeouts", () => {
+  it("stops a query that runs past the configured timeout, with an error of its own", async () => {
+    const impatient = await openTestDatabase(300);
+    try {
+      const started = Date.now();
+      await expect(impatient.read(cypher("check/slow"))).rejects.toBeInstanceOf(QueryTimeoutError);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await impatient.close();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ export const ML_LATEST_SMALL = `${SHARED_DATA}ml-latest-small`;
 export const GENOME = `${SHARED_DATA}genome`;
 
 /** A connection to the test server started by the global setup. */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(queryTimeoutMs = 60_000): Promise<Database> {
   const settings = inject("neo4j");
-  return Database.open({ ...settings, queryTimeoutMs: 60_000 }, createLogger("warn"), [CYPHER_DIR, TEST_CYPHER_DIR]);
+  return Database.open({ ...settings, queryTimeoutMs }, createLogger("warn"), [CYPHER_DIR, TEST_CYPHER_DIR]);
 }

@@ -5,6 +5,10 @@ import { wipeGraph } from "../../src/graph/dataset.js";
 import { openRelease } from "../../src/ingest/formats/detect.js";
 import { loadRelease } from "../../src/ingest/loader.js";
 import { createLogger } from "../../src/logger.js";
+import { defaultPlan } from "../../src/models/eval/background-evaluation.js";
+import { EvaluationStore } from "../../src/models/eval/evaluation-store.js";
+import { runEvaluation } from "../../src/models/eval/run-evaluation.js";
+import { loadTrainingData } from "../../src/models/store/training-data.js";
 import { trainModels } from "../../src/models/train/trainer.js";
 import { buildServer, type BuiltServer } from "../../src/server.js";
 import { GENOME, ML_LATEST_SMALL, openTestDatabase } from "./helpers.js";
@@ -330,5 +334,80 @@ describe("explanations", () => {
   ])("%j is %s", async (variables, code, message) => {
     const result = await run(EXPLAIN, variables);
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code } });
+  });
+});
+
+describe("serving details", () => {
+  const PAGE = `query($first: Int) {
+    recommendations(userId: "1", first: $first) { rank movie { id title genres averageRating ratingCount } }
+  }`;
+
+  it("answers recommendations with their movies, genres and stats in the same few queries however many are asked for", async () => {
+    await run(PAGE, { first: 1 });
+    const count = async (first: number) => {
+      const before = db.statementsRun;
+      const result = await run(PAGE, { first });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.recommendations).toHaveLength(first);
+      return db.statementsRun - before;
+    };
+    const ten = await count(10);
+    const fifty = await count(50);
+    // The user's live ratings, the movies, their rating stats, and at most one check for newer models.
+    expect(ten).toBeLessThanOrEqual(4);
+    expect(fifty).toBeLessThanOrEqual(4);
+  });
+
+  it("diversifies with maximal marginal relevance when asked, and refuses a knob outside 0 to 1", async () => {
+    const genresOverlap = (recs: Rec[]) => {
+      let sum = 0;
+      let pairs = 0;
+      for (let i = 0; i < recs.length; i++) {
+        for (let j = i + 1; j < recs.length; j++) {
+          const a = new Set(recs[i].movie.genres);
+          const b = recs[j].movie.genres;
+          const shared = b.filter((g) => a.has(g)).length;
+          sum += shared / new Set([...a, ...b]).size;
+          pairs += 1;
+        }
+      }
+      return sum / pairs;
+    };
+    const plain = await recommend({ userId: "1", first: 10, strategy: "ALS" });
+    const varied = await recommend({ userId: "1", first: 10, strategy: "ALS", filter: { diversity: 0.7 } });
+    expect(varied.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(varied[0].movie.id).toBe(plain[0].movie.id);
+    expect(varied.map((r) => r.movie.id)).not.toEqual(plain.map((r) => r.movie.id));
+    expect(genresOverlap(varied)).toBeLessThan(genresOverlap(plain));
+    const rated = await ratedBy(1);
+    expect(varied.some((r) => rated.has(r.movie.id))).toBe(false);
+    const bad = await run(RECOMMEND, { userId: "1", filter: { diversity: 1.5 } });
+    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: "filter.diversity must be between 0 and 1, got 1.5" });
+  });
+
+  it("lists a movie's genome tags by relevance", async () => {
+    const result = await run(`{ movie(id: "1") { topTags(first: 5) { tag relevance } } }`);
+    const tags = (result.data?.movie as { topTags: Array<{ tag: string; relevance: number }> }).topTags;
+    expect(tags).toHaveLength(5);
+    expect(tags.map((t) => t.relevance)).toEqual([...tags.map((t) => t.relevance)].sort((a, b) => b - a));
+    expect(tags[0].relevance).toBeGreaterThan(0.9);
+    expect(tags.map((t) => t.tag)).toContain("pixar animation");
+  });
+
+  it("shows each model's stored evaluation, and null before there is one", async () => {
+    const before = await run(`{ models { name evaluation { split } } }`);
+    expect((before.data?.models as Array<{ evaluation: unknown }>).every((m) => m.evaluation === null)).toBe(true);
+    const data = await loadTrainingData(db);
+    const evaluation = await runEvaluation(data, undefined, { ...defaultPlan(["popularity"]), epochs: 2 });
+    await new EvaluationStore(db).save(evaluation, "random", data.fingerprint);
+    const after = await run(`{ models { name evaluation { split k relevance evaluatedAt metrics { name value } } } }`);
+    const byName = new Map((after.data?.models as Array<{ name: string; evaluation: { split: string; k: number; relevance: string; metrics: Array<{ name: string; value: number | null }> } | null }>).map((m) => [m.name, m.evaluation]));
+    expect(byName.get("mf")).toBeNull();
+    const popularity = byName.get("popularity")!;
+    expect(popularity).toMatchObject({ split: "random", k: 10, relevance: "rating ≥ 4" });
+    const metrics = new Map(popularity.metrics.map((m) => [m.name, m.value]));
+    expect(metrics.get("ndcg@10")).toBeGreaterThan(0.05);
+    expect(metrics.get("rmse")).toBeNull();
+    expect(byName.get("bias")?.metrics.find((m) => m.name === "rmse")?.value).toBeGreaterThan(0.8);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { EvaluationStore } from "../../models/eval/evaluation-store.js";
 import { htmlReport } from "../../models/eval/report/html-report.js";
 import { crossValidationTable, metricsTable } from "../../models/eval/report/table.js";
 import { runEvaluation, type SplitKind } from "../../models/eval/run-evaluation.js";
@@ -22,6 +23,7 @@ interface EvaluateCommandOptions {
   seed: number;
   report: string;
   json: boolean;
+  save: boolean;
 }
 
 function relevance(value: string): string {
@@ -41,6 +43,7 @@ export function evaluateCommand(): Command {
     .option("--seed <n>", "seed of the split and of the models", integer, 42)
     .option("--report <file>", "where to write the HTML report", "reports/evaluation.html")
     .option("--json", "print the results as JSON", false)
+    .option("--save", "store each model's numbers in the graph (the API's ModelInfo.evaluation, the web app's models tab)", false)
     .action(async (options: EvaluateCommandOptions, command: Command) => {
       const { config, logger } = commandContext(command);
       const db = await openDatabase(config, logger);
@@ -61,6 +64,10 @@ export function evaluateCommand(): Command {
           splitSeed: options.seed,
           seed: options.seed,
         });
+        if (options.save) {
+          await new EvaluationStore(db).save(run, options.split, data.fingerprint);
+          say(`stored the evaluation of ${run.result.models.map((m) => m.name).join(", ")}`);
+        }
         const report = resolve(options.report);
         mkdirSync(dirname(report), { recursive: true });
         writeFileSync(

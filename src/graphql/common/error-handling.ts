@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
-import { DatabaseUnavailableError } from "../../db/database.js";
+import { DatabaseUnavailableError, QueryTimeoutError } from "../../db/database.js";
 import { ModelUnavailableError, UnknownUserError } from "../../recommend/recommendation.service.js";
 import { AmbiguousTitleError, MovieNotFoundError } from "../../recommend/similar.service.js";
 import type { GraphQLContext } from "../context.js";
@@ -28,6 +28,7 @@ const MAPPED: Array<[new (...args: never[]) => Error, string]> = [
   [AmbiguousTitleError, "BAD_USER_INPUT"],
   [UserExistsError, "BAD_USER_INPUT"],
   [ModelUnavailableError, "SERVICE_UNAVAILABLE"],
+  [QueryTimeoutError, "SERVICE_UNAVAILABLE"],
 ];
 
 function mappedCode(error: unknown): string | undefined {

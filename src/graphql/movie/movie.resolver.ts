@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../context.js";
-import { decodeCursor, encodeCursor, parseFirst, parseId } from "../common/ids.js";
+import { toConnection } from "../common/connection.js";
+import { decodeCursor, parseFirst, parseId } from "../common/ids.js";
 import { BadUserInputError } from "../common/errors.js";
 import { MovieArgs, MoviesArgs } from "./movie.args.js";
 import { loadMovies } from "./load-movies.js";
@@ -23,13 +24,7 @@ export class MovieResolver {
     }
     const offset = decodeCursor(args.after);
     const page = await ctx.services.movies.search({ ...args, offset, limit });
-    const movies = await loadMovies(page.ids, ctx);
-    const edges = movies.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
-    return {
-      edges,
-      totalCount: page.total,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return toConnection(await loadMovies(page.ids, ctx), offset, page.hasNextPage, page.total);
   }
 
   @FieldResolver(() => String, { nullable: true })
@@ -40,6 +35,12 @@ export class MovieResolver {
   @FieldResolver(() => String, { nullable: true })
   tmdbUrl(@Root() movie: Movie): string | null {
     return movie.tmdbId ? `https://www.themoviedb.org/movie/${movie.tmdbId}` : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Poster image from TMDB; null unless the server has a TMDB key" })
+  async posterUrl(@Root() movie: Movie, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    if (!ctx.services.posters || movie.tmdbId === null) return null;
+    return ctx.services.posters.posterUrl(movie.tmdbId);
   }
 
   @FieldResolver(() => Int, { description: "How many users rated the movie" })

@@ -6,7 +6,13 @@ const Q = {
   byIds: cypher("movie/by-ids"),
   ratingStats: cypher("movie/rating-stats-by-ids"),
   search: cypher("movie/search"),
+  histograms: cypher("movie/rating-histogram-by-ids"),
+  topTags: cypher("movie/top-tags-by-ids"),
+  userTags: cypher("movie/user-tags-by-ids"),
 };
+
+/** Tags fetched per movie by the batch reads; `first` slices this list. */
+export const MAX_TAGS = 100;
 
 export interface MovieRow {
   id: number;
@@ -21,6 +27,16 @@ export interface RatingStatsRow {
   id: number;
   ratingCount: number;
   averageRating: number | null;
+}
+
+export interface HistogramRow {
+  id: number;
+  buckets: Array<{ rating: number; count: number }>;
+}
+
+export interface TagsRow<T> {
+  id: number;
+  tags: T[];
 }
 
 export interface MovieSearch {
@@ -50,6 +66,18 @@ export class MovieService {
   async ratingStats(ids: readonly number[]): Promise<Array<RatingStatsRow | null>> {
     const rows = (await this.db.read(Q.ratingStats, { ids })) as unknown as RatingStatsRow[];
     return inOrder(ids, rows);
+  }
+
+  async ratingHistograms(ids: readonly number[]): Promise<Array<HistogramRow | null>> {
+    return inOrder(ids, (await this.db.read(Q.histograms, { ids })) as unknown as HistogramRow[]);
+  }
+
+  async topTags(ids: readonly number[]): Promise<Array<TagsRow<{ tag: string; relevance: number }> | null>> {
+    return inOrder(ids, (await this.db.read(Q.topTags, { ids, limit: MAX_TAGS })) as unknown as Array<TagsRow<{ tag: string; relevance: number }>>);
+  }
+
+  async userTags(ids: readonly number[]): Promise<Array<TagsRow<{ tag: string; count: number }> | null>> {
+    return inOrder(ids, (await this.db.read(Q.userTags, { ids, limit: MAX_TAGS })) as unknown as Array<TagsRow<{ tag: string; count: number }>>);
   }
 
   async search(query: MovieSearch): Promise<MoviePage> {

@@ -12,6 +12,9 @@ export function checkFilter(filter: RecommendationFilter | null | undefined): Re
   if (filter.minRatingCount != null && filter.minRatingCount < 0) {
     throw new BadUserInputError("filter.minRatingCount must not be negative", "filter.minRatingCount");
   }
+  if (filter.diversity != null && !(filter.diversity >= 0 && filter.diversity <= 1)) {
+    throw new BadUserInputError(`filter.diversity must be between 0 and 1, got ${filter.diversity}`, "filter.diversity");
+  }
   return filter;
 }
 

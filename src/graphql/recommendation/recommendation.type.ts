@@ -47,4 +47,10 @@ export class RecommendationFilter {
 
   @Field(() => Int, { nullable: true, description: "Keep movies with at least this many ratings" })
   minRatingCount?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "0 to 1: how much to trade relevance for variety (maximal marginal relevance λ); 0 or null keeps the model's order",
+  })
+  diversity?: number | null;
 }

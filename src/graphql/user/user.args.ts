@@ -10,6 +10,15 @@ export class UserArgs {
 }
 
 @ArgsType()
+export class UsersArgs {
+  @Field(() => Int, { defaultValue: 20 })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: "endCursor of the previous page" })
+  after?: string | null;
+}
+
+@ArgsType()
 export class RateMovieArgs {
   @Field(() => ID)
   userId!: string;

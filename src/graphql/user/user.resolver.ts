@@ -1,13 +1,14 @@
 import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireWriter } from "../common/auth.js";
 import { BadUserInputError } from "../common/errors.js";
-import { parseFirst, parseId } from "../common/ids.js";
+import { toConnection } from "../common/connection.js";
+import { decodeCursor, parseFirst, parseId } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
 import { checkFilter, withMovies } from "../recommendation/recommendation.mapper.js";
 import { Recommendation } from "../recommendation/recommendation.type.js";
-import { CreateUserArgs, DeleteRatingArgs, RateMovieArgs, TopGenresArgs, UserArgs, UserRecommendationsArgs } from "./user.args.js";
+import { CreateUserArgs, DeleteRatingArgs, RateMovieArgs, TopGenresArgs, UserArgs, UserRecommendationsArgs, UsersArgs } from "./user.args.js";
 import type { RatingChange } from "./user.service.js";
-import { GenreShare, RatingResult, User } from "./user.type.js";
+import { GenreShare, RatingResult, User, UserConnection } from "./user.type.js";
 
 @Resolver(() => User)
 export class UserResolver {
@@ -15,6 +16,14 @@ export class UserResolver {
   async user(@Args(() => UserArgs) { id }: UserArgs, @Ctx() ctx: GraphQLContext): Promise<User | null> {
     const row = await ctx.loaders.user.load(parseId(id, "id"));
     return row && { id: String(row.id), ratingCount: row.ratingCount };
+  }
+
+  @Query(() => UserConnection, { description: "Users by id, with how many ratings each gave" })
+  async users(@Args(() => UsersArgs) args: UsersArgs, @Ctx() ctx: GraphQLContext): Promise<UserConnection> {
+    const offset = decodeCursor(args.after);
+    const page = await ctx.services.users.page(offset, parseFirst(args.first));
+    const users = page.rows.map((row) => ({ id: String(row.id), ratingCount: row.ratingCount }));
+    return toConnection(users, offset, page.hasNextPage, page.total);
   }
 
   @FieldResolver(() => [GenreShare], { description: "Genres the user rates most" })

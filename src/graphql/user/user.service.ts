@@ -8,6 +8,8 @@ const Q = {
   byIds: cypher("user/by-ids"),
   topGenres: cypher("user/top-genres"),
   create: cypher("user/create"),
+  page: cypher("user/page"),
+  count: cypher("user/count"),
   upsertRating: cypher("rating/upsert"),
   deleteRating: cypher("rating/delete"),
 };
@@ -44,6 +46,13 @@ export class UserService {
 
   async byIds(ids: readonly number[]): Promise<Array<UserRow | null>> {
     return inOrder(ids, (await this.db.read(Q.byIds, { ids })) as unknown as UserRow[]);
+  }
+
+  /** Users by id from `offset`; one row more than `limit` when another page follows. */
+  async page(offset: number, limit: number): Promise<{ total: number; rows: UserRow[]; hasNextPage: boolean }> {
+    const [rows, [count]] = await Promise.all([this.db.read(Q.page, { offset, limit }), this.db.read(Q.count, {})]);
+    const users = rows as unknown as UserRow[];
+    return { total: count.total as number, rows: users.slice(0, limit), hasNextPage: users.length > limit };
   }
 
   async topGenres(userId: number, first: number): Promise<GenreShare[]> {

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { PageInfo } from "../movie/movie.type.js";
 
 @ObjectType()
 export class User {
@@ -34,4 +35,25 @@ export class RatingResult {
 
   @Field(() => Boolean, { description: "False when deleteRating found no rating to delete" })
   changed!: boolean;
+}
+
+@ObjectType()
+export class UserEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => User)
+  node!: User;
+}
+
+@ObjectType()
+export class UserConnection {
+  @Field(() => [UserEdge])
+  edges!: UserEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
 }

@@ -240,6 +240,16 @@ export class ContentModel implements Recommender {
     return { items, scores: Float32Array.from(items, (i) => scores[i]) };
   }
 
+  /** Cosine between two items' embeddings (a dot product: they are unit or zero); 0 when either has none. */
+  itemSimilarity(a: number, b: number): number {
+    const { rows, dim, data } = this.content("itemSimilarity");
+    checkItem(a, rows);
+    checkItem(b, rows);
+    let dot = 0;
+    for (let c = 0; c < dim; c++) dot += data[a * dim + c] * data[b * dim + c];
+    return dot;
+  }
+
   /** The state shares the model's arrays; copy them before mutating. */
   toState(): ModelState {
     const profiles = this.fitted("toState");

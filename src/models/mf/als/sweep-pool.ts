@@ -2,10 +2,9 @@
  * Runs the tasks of an implicit ALS fit on the main thread and `threads − 1`
  * worker threads over shared memory (private to `implicit-als.ts`).
  */
-import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { workerEntry } from "../../../common/worker-entry.js";
 import { CgWork } from "./kernels.js";
 import { runTask, type SweepState, type SweepTask } from "./sweep-tasks.js";
 import type { SweepReply } from "./sweep-worker.js";
@@ -59,7 +58,7 @@ export class SweepPool {
    * every array of `state` must be backed by a SharedArrayBuffer.
    */
   static async start(state: SweepState, threads: number): Promise<SweepPool> {
-    const entry = workerEntry();
+    const entry = workerEntry(import.meta.url, "sweep-worker");
     const pool = new SweepPool(state, []);
     try {
       for (let t = 1; t < threads; t++) {
@@ -114,21 +113,4 @@ function reply(worker: Worker): Promise<void> {
     worker.on("error", done);
     worker.on("exit", onExit);
   });
-}
-
-/**
- * How to start a worker on the module next to this one: the compiled
- * `sweep-worker.js` in dist, or, when this file runs as TypeScript (tsx,
- * vitest), `sweep-worker.ts` through tsx. On Node 20, tsx registers its ESM
- * hooks on the main thread only (`--import tsx` in a worker's execArgv is
- * ignored), so the worker is a small CommonJS script that installs tsx's
- * require hook and requires the source. tsx is resolved from here, not from
- * the working directory; the compiled build never needs it.
- */
-function workerEntry(): { script: string | URL; eval: boolean } {
-  const here = import.meta.url;
-  if (!here.endsWith(".ts")) return { script: new URL("./sweep-worker.js", here), eval: false };
-  const tsx = createRequire(here).resolve("tsx/cjs/api");
-  const source = fileURLToPath(new URL("./sweep-worker.ts", here));
-  return { script: `require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(source)});`, eval: true };
 }

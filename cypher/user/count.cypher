@@ -1,0 +1,3 @@
+// How many users there are, for the user list's totalCount.
+MATCH (u:User)
+RETURN count(u) AS total
