@@ -197,6 +197,17 @@ describe("movies", () => {
     expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: "BAD_USER_INPUT" } });
   });
 
+  it("puts titles that start with the text first, then the most rated, unless asked otherwise", async () => {
+    const titles = async (orderBy?: string) =>
+      ((await run(`query($o: MovieOrder! = RELEVANCE) { movies(search: "matrix", first: 3, orderBy: $o) { edges { node { title } } } }`, orderBy ? { o: orderBy } : {})).data?.movies as {
+        edges: Array<{ node: { title: string } }>;
+      }).edges.map((e) => e.node.title);
+    expect((await titles())[0]).toBe("Matrix, The");
+    expect(await titles("TITLE")).toEqual(["Animatrix, The", "Matrix Reloaded, The", "Matrix Revolutions, The"]);
+    const newest = await run(`{ movies(genres: ["Animation"], first: 2, orderBy: NEWEST) { edges { node { year } } } }`);
+    expect((newest.data?.movies as { edges: Array<{ node: { year: number } }> }).edges[0].node.year).toBe(2018);
+  });
+
   it("treats injection-looking search text as plain text", async () => {
     const result = await run(query, { search: "') MATCH (n) DETACH DELETE n //" });
     expect(result.errors).toBeUndefined();

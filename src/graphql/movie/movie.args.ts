@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, Int } from "type-graphql";
+import { MovieOrder } from "./movie-order.enum.js";
 
 @ArgsType()
 export class MovieArgs {
@@ -19,6 +20,9 @@ export class MoviesArgs {
 
   @Field(() => Int, { nullable: true })
   yearTo?: number | null;
+
+  @Field(() => MovieOrder, { defaultValue: MovieOrder.RELEVANCE })
+  orderBy!: MovieOrder;
 
   @Field(() => Int, { defaultValue: 20 })
   first!: number;

@@ -16,7 +16,7 @@ export class MovieResolver {
     return row && toMovie(row);
   }
 
-  @Query(() => MovieConnection, { description: "Movies filtered by title, genres and years, by title" })
+  @Query(() => MovieConnection, { description: "Movies filtered by title, genres and years" })
   async movies(@Args(() => MoviesArgs) args: MoviesArgs, @Ctx() ctx: GraphQLContext): Promise<MovieConnection> {
     const limit = parseFirst(args.first);
     if (args.yearFrom != null && args.yearTo != null && args.yearFrom > args.yearTo) {

@@ -44,6 +44,7 @@ export interface MovieSearch {
   genres?: string[] | null;
   yearFrom?: number | null;
   yearTo?: number | null;
+  orderBy: "RELEVANCE" | "POPULARITY" | "TITLE" | "NEWEST";
   offset: number;
   limit: number;
 }
@@ -86,6 +87,7 @@ export class MovieService {
       genres: query.genres ?? [],
       yearFrom: query.yearFrom ?? null,
       yearTo: query.yearTo ?? null,
+      order: query.orderBy,
       offset: query.offset,
       limit: query.limit,
     });
