@@ -12,6 +12,7 @@ import { neo4jCommand } from "./commands/neo4j.command.js";
 import { serveCommand, startCommand } from "./commands/serve.command.js";
 import { trainCommand } from "./commands/train.command.js";
 import { evaluateCommand } from "./commands/evaluate.command.js";
+import { cypherCommand } from "./commands/cypher.command.js";
 
 const program = addGlobalOptions(
   new Command("cinegraph").description("movie recommendations as a GraphQL API over a Neo4j graph of MovieLens data"),
@@ -22,6 +23,7 @@ const program = addGlobalOptions(
   .addCommand(loadCommand())
   .addCommand(trainCommand())
   .addCommand(evaluateCommand())
+  .addCommand(cypherCommand())
   .addCommand(serveCommand());
 
 /** Errors users can act on are printed as one clear message; anything else keeps its stack. */
