@@ -2,7 +2,7 @@
 # NEO4J_URI must be set: without it the app would try to run its own Neo4j,
 # which needs Java and Maven that this image deliberately leaves out.
 
-# --- build: compile TypeScript with the dev dependencies ---
+# --- build: compile TypeScript and bundle the web app with the dev dependencies ---
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -10,6 +10,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
+# Compiles the server and bundles the web app (Apollo Client) into dist/web, served at /.
 RUN npm run build
 
 # --- deps: production dependencies only, installed apart so they cache independently of the sources ---

@@ -11,6 +11,7 @@ import type { Logger } from "./logger.js";
 import { createLoaders, createServices, type GraphQLContext } from "./graphql/context.js";
 import { isWriter } from "./graphql/common/auth.js";
 import { ideRouter } from "./graphql/ide/ide.js";
+import { webRouter } from "./web/web.router.js";
 import { errorLoggingPlugin, formatError } from "./graphql/common/error-handling.js";
 import { complexityPlugin, limitRules } from "./graphql/common/limits.js";
 import { buildGraphQLSchema } from "./graphql/schema.js";
@@ -88,6 +89,7 @@ export async function buildServer(db: Database, logger: Logger, options: ServerO
   });
 
   app.use(ideRouter());
+  app.use(webRouter());
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),

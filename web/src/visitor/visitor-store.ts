@@ -1,0 +1,38 @@
+// What a visitor rated, kept in localStorage so a reload does not lose it.
+
+export interface VisitorRating {
+  movieId: string;
+  title: string;
+  year: number | null;
+  rating: number;
+}
+
+export interface VisitorState {
+  /** The user created for the visitor once an API token was set; absent while anonymous. */
+  userId?: string;
+  ratings: VisitorRating[];
+}
+
+const KEY = "cinegraph.visitor";
+
+export function loadVisitor(): VisitorState {
+  try {
+    const stored = JSON.parse(localStorage.getItem(KEY) ?? "null") as VisitorState | null;
+    return stored && Array.isArray(stored.ratings) ? stored : { ratings: [] };
+  } catch {
+    return { ratings: [] };
+  }
+}
+
+export function saveVisitor(state: VisitorState): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(state));
+  } catch {
+    // Without storage the ratings last as long as the page.
+  }
+}
+
+/** Ratings of 4 stars or more count as liking a movie, as they do in the API's explanations. */
+export function likedIds(ratings: readonly VisitorRating[]): string[] {
+  return ratings.filter((r) => r.rating >= 4).map((r) => r.movieId);
+}

@@ -1,0 +1,77 @@
+import { gql, type TypedDocumentNode } from "@apollo/client";
+import { RECOMMENDATION_FIELDS, type RecommendationData, type Strategy } from "../recommendations/recommendation.fragment";
+
+export interface VisitorRecommendationsData {
+  recommendationsFor: RecommendationData[];
+}
+
+export interface VisitorRecommendationsVariables {
+  likedMovieIds: string[];
+  strategy: Strategy;
+  first: number;
+}
+
+/** Nothing is stored: the server scores a profile made of the liked movies. */
+export const VISITOR_RECOMMENDATIONS: TypedDocumentNode<VisitorRecommendationsData, VisitorRecommendationsVariables> = gql`
+  query VisitorRecommendations($likedMovieIds: [ID!]!, $strategy: Strategy!, $first: Int!) {
+    recommendationsFor(likedMovieIds: $likedMovieIds, strategy: $strategy, first: $first) {
+      ...RecommendationItem
+    }
+  }
+  ${RECOMMENDATION_FIELDS}
+`;
+
+export interface CreateVisitorData {
+  createUser: { __typename?: "User"; id: string; ratingCount: number };
+}
+
+export const CREATE_VISITOR: TypedDocumentNode<CreateVisitorData, Record<string, never>> = gql`
+  mutation CreateVisitor {
+    createUser {
+      id
+      ratingCount
+    }
+  }
+`;
+
+export interface RateMovieData {
+  rateMovie: { movieId: string; rating: number | null; changed: boolean; user: { __typename?: "User"; id: string; ratingCount: number } };
+}
+
+export interface RateMovieVariables {
+  userId: string;
+  movieId: string;
+  rating: number;
+}
+
+/** Returns the user with its new rating count, which the cache merges into User:<id> everywhere it is shown. */
+export const RATE_MOVIE: TypedDocumentNode<RateMovieData, RateMovieVariables> = gql`
+  mutation RateMovie($userId: ID!, $movieId: ID!, $rating: Float!) {
+    rateMovie(userId: $userId, movieId: $movieId, rating: $rating) {
+      movieId
+      rating
+      changed
+      user {
+        id
+        ratingCount
+      }
+    }
+  }
+`;
+
+export interface DeleteRatingData {
+  deleteRating: { movieId: string; changed: boolean; user: { __typename?: "User"; id: string; ratingCount: number } };
+}
+
+export const DELETE_RATING: TypedDocumentNode<DeleteRatingData, { userId: string; movieId: string }> = gql`
+  mutation DeleteRating($userId: ID!, $movieId: ID!) {
+    deleteRating(userId: $userId, movieId: $movieId) {
+      movieId
+      changed
+      user {
+        id
+        ratingCount
+      }
+    }
+  }
+`;
