@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { ExplainResolver } from "./explain/explain.resolver.js";
+import { GenreResolver } from "./genre/genre.resolver.js";
 import { ModelResolver } from "./model/model.resolver.js";
 import { MovieTagsResolver } from "./movie/movie-tags.resolver.js";
 import { MovieResolver } from "./movie/movie.resolver.js";
@@ -8,6 +9,7 @@ import { MovieRatingsResolver, RatingResolver, UserRatingsResolver } from "./rat
 import { RecommendationResolver } from "./recommendation/recommendation.resolver.js";
 import { SimilarResolver } from "./similar/similar.resolver.js";
 import { StatsResolver } from "./stats/stats.resolver.js";
+import { RatingResultResolver } from "./user/rating-result.resolver.js";
 import { UserResolver } from "./user/user.resolver.js";
 
 export const RESOLVERS = [
@@ -18,6 +20,8 @@ export const RESOLVERS = [
   UserRatingsResolver,
   SimilarResolver,
   UserResolver,
+  RatingResultResolver,
+  GenreResolver,
   RecommendationResolver,
   ExplainResolver,
   ModelResolver,

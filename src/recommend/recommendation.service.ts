@@ -73,10 +73,10 @@ export class RecommendationService {
     return this.rank(loaded, request, profile, unchanged ? user : -1);
   }
 
-  async forProfile(likedMovieIds: number[], request: RecommendRequest): Promise<ScoredMovie[]> {
+  /** For someone who is not a user: their (movie id, rating) pairs fold in like a user's ratings. */
+  async forProfile(ratings: Array<[number, number]>, request: RecommendRequest): Promise<ScoredMovie[]> {
     const loaded = await this.runtime.current();
-    // A "like" from an anonymous visitor counts as a top rating.
-    return this.rank(loaded, request, toProfile(loaded, likedMovieIds.map((id) => [id, 5])), -1);
+    return this.rank(loaded, request, toProfile(loaded, ratings), -1);
   }
 
   private rank(loaded: LoadedModels, request: RecommendRequest, profile: Profile, user: number): ScoredMovie[] {

@@ -125,6 +125,42 @@ describe("recommendationsFor an anonymous visitor", () => {
     const family = recs.filter((r) => r.movie.genres.includes("Animation") || r.movie.genres.includes("Children"));
     expect(family.length).toBeGreaterThanOrEqual(7);
   });
+
+  it("takes ratings too: low ones steer away, and no rated movie comes back", async () => {
+    const query = `query($ratings: [MovieRatingInput!], $liked: [ID!]) {
+      recommendationsFor(likedMovieIds: $liked, ratings: $ratings, first: 10, strategy: MF) { movie { id } }
+    }`;
+    const ids = async (variables: Record<string, unknown>) => {
+      const result = await run(query, variables);
+      expect(result.errors).toBeUndefined();
+      return (result.data?.recommendationsFor as Array<{ movie: { id: string } }>).map((r) => r.movie.id);
+    };
+    const likesOnly = await ids({ liked: ["1", "2355"] });
+    const withDislikes = await ids({ liked: ["1", "2355"], ratings: [{ movieId: "318", rating: 1 }, { movieId: "2571", rating: 0.5 }] });
+    expect(withDislikes).not.toEqual(likesOnly);
+    for (const rated of ["1", "2355", "318", "2571"]) expect(withDislikes).not.toContain(rated);
+    const overridden = await ids({ liked: ["1"], ratings: [{ movieId: "1", rating: 1 }] });
+    expect(overridden).toEqual(await ids({ ratings: [{ movieId: "1", rating: 1 }] }));
+  });
+
+  it.each([
+    [{ ratings: [{ movieId: "1", rating: 4.2 }] }, "ratings.rating must be 0.5 to 5 in half stars, got 4.2"],
+    [{ ratings: [{ movieId: "x", rating: 4 }] }, 'ratings.movieId must be a positive integer id, got "x"'],
+    [{ likedMovieIds: Array.from({ length: 501 }, (_, i) => String(i + 1)) }, "likedMovieIds and ratings take at most 500 movies together"],
+  ])("refuses %#", async (variables, message) => {
+    const result = await run(`query($ratings: [MovieRatingInput!], $likedMovieIds: [ID!]) { recommendationsFor(likedMovieIds: $likedMovieIds, ratings: $ratings) { rank } }`, variables);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code: "BAD_USER_INPUT" } });
+  });
+});
+
+describe("genres", () => {
+  it("lists every genre with its movie count", async () => {
+    const result = await run(`{ genres { name movieCount } }`);
+    const genres = result.data?.genres as Array<{ name: string; movieCount: number }>;
+    expect(genres).toHaveLength(19);
+    expect(genres.find((g) => g.name === "Drama")?.movieCount).toBe(4361);
+    expect(genres.map((g) => g.name)).toEqual([...genres.map((g) => g.name)].sort());
+  });
 });
 
 describe("bad input", () => {
@@ -183,7 +219,7 @@ describe("similarMovies", () => {
 
 describe("writes", () => {
   const RATE = `mutation($userId: ID!, $movieId: ID!, $rating: Float!) {
-    rateMovie(userId: $userId, movieId: $movieId, rating: $rating) { user { id ratingCount } movieId rating changed }
+    rateMovie(userId: $userId, movieId: $movieId, rating: $rating) { user { id ratingCount } movieId rating changed movie { ratingCount } }
   }`;
   const AUTH = `Bearer ${TOKEN}`;
 
@@ -199,9 +235,16 @@ describe("writes", () => {
   it("rateMovie writes the rating, and the next recommendations exclude the movie", async () => {
     const [top] = await recommend({ userId: "12", first: 1, strategy: "HYBRID" });
     const count = (await ratedBy(12)).size;
+    const movieRatings = ((await run(`{ movie(id: "${top.movie.id}") { ratingCount } }`)).data?.movie as { ratingCount: number }).ratingCount;
     const result = await run(RATE, { userId: "12", movieId: top.movie.id, rating: 4.5 }, AUTH);
     expect(result.errors).toBeUndefined();
-    expect(result.data?.rateMovie).toEqual({ user: { id: "12", ratingCount: count + 1 }, movieId: top.movie.id, rating: 4.5, changed: true });
+    expect(result.data?.rateMovie).toEqual({
+      user: { id: "12", ratingCount: count + 1 },
+      movieId: top.movie.id,
+      rating: 4.5,
+      changed: true,
+      movie: { ratingCount: movieRatings + 1 },
+    });
     const next = await recommend({ userId: "12", first: 10, strategy: "HYBRID" });
     expect(next.map((r) => r.movie.id)).not.toContain(top.movie.id);
     const deleted = await run(`mutation { deleteRating(userId: "12", movieId: "${top.movie.id}") { rating changed user { ratingCount } } }`, {}, AUTH);

@@ -8,6 +8,14 @@ export function parseId(value: string, field: string): number {
   return Number(value);
 }
 
+/** MovieLens ratings: 0.5 to 5 in half stars. */
+export function parseRating(value: number, field = "rating"): number {
+  if (!(value >= 0.5 && value <= 5 && Number.isInteger(value * 2))) {
+    throw new BadUserInputError(`${field} must be 0.5 to 5 in half stars, got ${value}`, field);
+  }
+  return value;
+}
+
 export const MAX_PAGE_SIZE = 100;
 
 export function parseFirst(value: number, field = "first"): number {

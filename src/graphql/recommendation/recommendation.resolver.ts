@@ -1,10 +1,12 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../common/errors.js";
-import { parseFirst, parseId } from "../common/ids.js";
+import { parseFirst, parseId, parseRating } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
 import { RecommendationsArgs, RecommendationsForArgs } from "./recommendation.args.js";
 import { checkFilter, withMovies } from "./recommendation.mapper.js";
 import { Recommendation } from "./recommendation.type.js";
+
+const MAX_VISITOR_RATINGS = 500;
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
@@ -19,11 +21,18 @@ export class RecommendationResolver {
     return withMovies(scored, ctx, userId);
   }
 
-  @Query(() => [Recommendation], { description: "Movies for an anonymous visitor who likes the given ones (nothing is written)" })
+  @Query(() => [Recommendation], {
+    description: "Movies for an anonymous visitor from the movies they like or rated, never one of those (nothing is written)",
+  })
   async recommendationsFor(@Args(() => RecommendationsForArgs) args: RecommendationsForArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
-    if (args.likedMovieIds.length > 500) throw new BadUserInputError("likedMovieIds takes at most 500 movies", "likedMovieIds");
-    const liked = args.likedMovieIds.map((id) => parseId(id, "likedMovieIds"));
-    const scored = await ctx.services.recommendations.forProfile(liked, {
+    const liked = args.likedMovieIds ?? [];
+    const rated = args.ratings ?? [];
+    if (liked.length + rated.length > MAX_VISITOR_RATINGS) {
+      throw new BadUserInputError(`likedMovieIds and ratings take at most ${MAX_VISITOR_RATINGS} movies together`, "ratings");
+    }
+    const ratings = new Map<number, number>(liked.map((id) => [parseId(id, "likedMovieIds"), 5]));
+    for (const { movieId, rating } of rated) ratings.set(parseId(movieId, "ratings.movieId"), parseRating(rating, "ratings.rating"));
+    const scored = await ctx.services.recommendations.forProfile([...ratings], {
       first: parseFirst(args.first ?? 10),
       strategy: args.strategy ?? "HYBRID",
       filter: checkFilter(args.filter),

@@ -4,6 +4,7 @@ import { cypher } from "../../db/queries.js";
 const Q = {
   overview: cypher("stats/overview"),
   perGenre: cypher("stats/ratings-per-genre"),
+  genres: cypher("genre/all"),
 };
 
 export interface StatsRow {
@@ -18,6 +19,10 @@ export interface StatsRow {
 
 export class StatsService {
   constructor(private readonly db: Database) {}
+
+  async genres(): Promise<Array<{ name: string; movieCount: number }>> {
+    return (await this.db.read(Q.genres)) as unknown as Array<{ name: string; movieCount: number }>;
+  }
 
   async overview(): Promise<StatsRow> {
     const [[overview], perGenre] = await Promise.all([this.db.read(Q.overview), this.db.read(Q.perGenre)]);

@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import { requireWriter } from "../common/auth.js";
 import { BadUserInputError } from "../common/errors.js";
 import { toConnection } from "../common/connection.js";
-import { decodeCursor, parseFirst, parseId } from "../common/ids.js";
+import { decodeCursor, parseFirst, parseId, parseRating } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
 import { checkFilter, withMovies } from "../recommendation/recommendation.mapper.js";
 import { Recommendation } from "../recommendation/recommendation.type.js";
@@ -46,10 +46,7 @@ export class UserResolver {
     requireWriter(ctx.canWrite, ctx.writesEnabled);
     const userId = parseId(args.userId, "userId");
     const movieId = parseId(args.movieId, "movieId");
-    if (!(args.rating >= 0.5 && args.rating <= 5 && Number.isInteger(args.rating * 2))) {
-      throw new BadUserInputError(`rating must be 0.5 to 5 in half stars, got ${args.rating}`, "rating");
-    }
-    return toResult(await ctx.services.users.rate(userId, movieId, args.rating), ctx);
+    return toResult(await ctx.services.users.rate(userId, movieId, parseRating(args.rating)), ctx);
   }
 
   @Mutation(() => RatingResult, { description: "Removes a rating; changed is false when there was none" })
@@ -72,6 +69,7 @@ export class UserResolver {
 function toResult(change: RatingChange, ctx: GraphQLContext): RatingResult {
   ctx.loaders.user.clear(change.userId);
   ctx.loaders.ratingStats.clear(change.movieId);
+  ctx.loaders.ratingHistogram.clear(change.movieId);
   return {
     user: { id: String(change.userId), ratingCount: change.userRatingCount },
     movieId: String(change.movieId),

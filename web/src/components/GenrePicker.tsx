@@ -10,7 +10,7 @@ interface Props {
 /** Toggle buttons for the data set's genres (whatever the loaded release has, not a fixed list). */
 export function GenrePicker({ legend, selected, onChange }: Props) {
   const { data, error } = useQuery(GENRES);
-  const genres = data?.stats.ratingsPerGenre.map((g) => g.genre).sort((a, b) => a.localeCompare(b)) ?? [];
+  const genres = data?.genres ?? [];
   const toggle = (genre: string) =>
     onChange(selected.includes(genre) ? selected.filter((g) => g !== genre) : [...selected, genre]);
   return (
@@ -18,15 +18,16 @@ export function GenrePicker({ legend, selected, onChange }: Props) {
       <legend className="field-label">{legend}</legend>
       {error && <p className="muted">Genres could not be loaded: {error.message}</p>}
       <div className="toggle-chips">
-        {genres.map((genre) => (
+        {genres.map(({ name, movieCount }) => (
           <button
-            key={genre}
+            key={name}
             type="button"
             className="toggle-chip"
-            aria-pressed={selected.includes(genre)}
-            onClick={() => toggle(genre)}
+            aria-pressed={selected.includes(name)}
+            title={`${movieCount} movies`}
+            onClick={() => toggle(name)}
           >
-            {genre}
+            {name}
           </button>
         ))}
       </div>

@@ -1,16 +1,15 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 
 export interface GenresData {
-  stats: { __typename?: "Stats"; ratingsPerGenre: Array<{ genre: string }> };
+  genres: Array<{ __typename?: "Genre"; name: string; movieCount: number }>;
 }
 
-/** The genres of the loaded data set, most rated first. */
+/** The genres of the loaded data set, by name. */
 export const GENRES: TypedDocumentNode<GenresData, Record<string, never>> = gql`
   query Genres {
-    stats {
-      ratingsPerGenre {
-        genre
-      }
+    genres {
+      name
+      movieCount
     }
   }
 `;

@@ -4,7 +4,7 @@ import { useDocumentTitle } from "../lib/useDocumentTitle";
 import type { Strategy } from "../recommendations/recommendation.fragment";
 import { MovieFinder } from "./MovieFinder";
 import { useVisitor } from "./useVisitor";
-import { likedIds } from "./visitor-store";
+import { ratingInputs } from "./visitor-store";
 import { VisitorRatings } from "./VisitorRatings";
 import { VisitorRecommendations } from "./VisitorRecommendations";
 
@@ -12,7 +12,6 @@ export function VisitorPage() {
   useDocumentTitle("New visitor");
   const { state, token, rate, remove, startOver, saving, error } = useVisitor();
   const [strategy, setStrategy] = useState<Strategy>("HYBRID");
-  const rated = new Set(state.ratings.map((r) => r.movieId));
   const ratingOf = (movieId: string) => state.ratings.find((r) => r.movieId === movieId)?.rating;
 
   return (
@@ -32,8 +31,8 @@ export function VisitorPage() {
           <p>An API token is set: your first rating creates a user, and every rating is stored in the graph.</p>
         ) : (
           <p>
-            You are anonymous: nothing is stored on the server, and the movies you rate 4★ or more are sent as the movies you like. Paste an API
-            token (top right) to store real ratings instead.
+            You are anonymous: nothing is stored on the server; your ratings are sent with each request and folded into the models on the fly.
+            Paste an API token (top right) to store them as a real user instead.
           </p>
         )}
         {state.ratings.length > 0 && (
@@ -49,7 +48,7 @@ export function VisitorPage() {
           <VisitorRatings ratings={state.ratings} onRemove={(id) => void remove(id)} />
         </div>
         <div className="stack" aria-busy={saving}>
-          <VisitorRecommendations userId={state.userId} liked={likedIds(state.ratings)} rated={rated} strategy={strategy} onStrategy={setStrategy} />
+          <VisitorRecommendations userId={state.userId} ratings={ratingInputs(state.ratings)} strategy={strategy} onStrategy={setStrategy} />
         </div>
       </div>
     </div>

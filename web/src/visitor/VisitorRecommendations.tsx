@@ -11,8 +11,7 @@ import { VISITOR_RECOMMENDATIONS } from "./visitor.queries";
 
 interface Props {
   userId: string | undefined;
-  liked: string[];
-  rated: ReadonlySet<string>;
+  ratings: Array<{ movieId: string; rating: number }>;
   strategy: Strategy;
   onStrategy: (strategy: Strategy) => void;
 }
@@ -20,10 +19,9 @@ interface Props {
 const FIRST = 10;
 
 /** A stored visitor gets the user's recommendations (with explanations); an anonymous one, a profile's. */
-export function VisitorRecommendations({ userId, liked, rated, strategy, onStrategy }: Props) {
+export function VisitorRecommendations({ userId, ratings, strategy, onStrategy }: Props) {
   const anonymous = useQuery(VISITOR_RECOMMENDATIONS, {
-    // Only liked movies shape the profile, so ask for extra to still show ten after dropping the others rated.
-    variables: { likedMovieIds: liked, strategy, first: FIRST + rated.size },
+    variables: { ratings, strategy, first: FIRST },
     skip: userId !== undefined,
   });
   const stored = useQuery(USER_RECOMMENDATIONS, {
@@ -33,7 +31,7 @@ export function VisitorRecommendations({ userId, liked, rated, strategy, onStrat
   const { loading, error, refetch } = userId ? stored : anonymous;
   const list = userId
     ? (stored.data ?? stored.previousData)?.user?.recommendations
-    : (anonymous.data ?? anonymous.previousData)?.recommendationsFor.filter((r) => !rated.has(r.movie.id)).slice(0, FIRST);
+    : (anonymous.data ?? anonymous.previousData)?.recommendationsFor;
 
   let body: ReactNode;
   if (error) body = <ErrorMessage error={error} title="No recommendations" onRetry={() => void refetch()} />;
@@ -43,7 +41,7 @@ export function VisitorRecommendations({ userId, liked, rated, strategy, onStrat
   return (
     <section className="card" aria-labelledby="visitor-recs-heading">
       <div className="section-header">
-        <h2 id="visitor-recs-heading">{liked.length === 0 && !userId ? "Popular to start with" : "Recommended for you"}</h2>
+        <h2 id="visitor-recs-heading">{ratings.length === 0 && !userId ? "Popular to start with" : "Recommended for you"}</h2>
         {loading && list && <span className="muted small" role="status">Updating…</span>}
       </div>
       <Segmented legend="Model" name="visitor-strategy" options={STRATEGY_OPTIONS} value={strategy} onChange={onStrategy} />

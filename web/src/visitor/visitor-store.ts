@@ -32,7 +32,7 @@ export function saveVisitor(state: VisitorState): void {
   }
 }
 
-/** Ratings of 4 stars or more count as liking a movie, as they do in the API's explanations. */
-export function likedIds(ratings: readonly VisitorRating[]): string[] {
-  return ratings.filter((r) => r.rating >= 4).map((r) => r.movieId);
+/** What `recommendationsFor(ratings:)` takes: every rating, low ones included, so they steer away too. */
+export function ratingInputs(ratings: readonly VisitorRating[]): Array<{ movieId: string; rating: number }> {
+  return ratings.map(({ movieId, rating }) => ({ movieId, rating }));
 }

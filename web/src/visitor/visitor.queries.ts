@@ -6,15 +6,15 @@ export interface VisitorRecommendationsData {
 }
 
 export interface VisitorRecommendationsVariables {
-  likedMovieIds: string[];
+  ratings: Array<{ movieId: string; rating: number }>;
   strategy: Strategy;
   first: number;
 }
 
-/** Nothing is stored: the server scores a profile made of the liked movies. */
+/** Nothing is stored: the server folds the visitor's ratings into the models and never returns a rated movie. */
 export const VISITOR_RECOMMENDATIONS: TypedDocumentNode<VisitorRecommendationsData, VisitorRecommendationsVariables> = gql`
-  query VisitorRecommendations($likedMovieIds: [ID!]!, $strategy: Strategy!, $first: Int!) {
-    recommendationsFor(likedMovieIds: $likedMovieIds, strategy: $strategy, first: $first) {
+  query VisitorRecommendations($ratings: [MovieRatingInput!]!, $strategy: Strategy!, $first: Int!) {
+    recommendationsFor(ratings: $ratings, strategy: $strategy, first: $first) {
       ...RecommendationItem
     }
   }
