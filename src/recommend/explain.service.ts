@@ -3,14 +3,7 @@ import { cypher } from "../db/queries.js";
 import { UnknownUserError } from "./recommendation.service.js";
 import { MovieNotFoundError } from "./similar.service.js";
 
-const Q = {
-  subject: cypher("explain/subject"),
-  coRaters: cypher("explain/co-raters"),
-  similarMovies: cypher("explain/similar-movies"),
-  sharedTags: cypher("explain/shared-tags"),
-  similarUsers: cypher("explain/similar-users"),
-  sharedGenres: cypher("explain/shared-genres"),
-};
+const Q = { paths: cypher("explain/paths") };
 
 /** Ratings at least this high count as liking a movie in explanations. */
 const LIKED = 4;
@@ -47,36 +40,33 @@ export interface Explanation {
   paths: ExplanationPath[];
 }
 
-/** Strongest reasons first: taste shared with people, then model neighbours, then content, then genres. */
-const KIND_ORDER: Array<[PathKind, typeof Q.coRaters]> = [
-  ["CO_RATED", Q.coRaters],
-  ["SIMILAR_MOVIE", Q.similarMovies],
-  ["SHARED_TAGS", Q.sharedTags],
-  ["SIMILAR_USER", Q.similarUsers],
-  ["SHARED_GENRES", Q.sharedGenres],
-];
+/**
+ * The columns of explain/paths, strongest reasons first: taste shared with people (CO_RATED), then model
+ * neighbours (SIMILAR_MOVIE), then content (SHARED_TAGS), then similar users and genres.
+ */
+const KIND_COLUMNS = ["coRated", "similarMovies", "sharedTags", "similarUsers", "sharedGenres"] as const;
 
 /**
- * Why a movie suits a user, as paths that exist in the graph: each Cypher
- * query in cypher/explain/ returns concrete nodes and relationships (by
- * elementId) a client can draw, with how much support each has.
+ * Why a movie suits a user, as paths that exist in the graph: one Cypher
+ * query (cypher/explain/paths) returns, per kind of reason, concrete nodes
+ * and relationships (by elementId) a client can draw, with how much support
+ * each has.
  */
 export class ExplainService {
   constructor(private readonly db: Database) {}
 
+  /** Up to `first` paths, the kinds taking turns, and a one-line summary from the strongest. */
   async explain(userId: number, movieId: number, first: number): Promise<Explanation> {
-    const [subject] = await this.db.read(Q.subject, { userId, movieId });
-    if (!subject.userExists) throw new UnknownUserError(`no user ${userId}`);
-    if (subject.title === null) throw new MovieNotFoundError(`no movie ${movieId}`);
-    const params = { userId, movieId, first, liked: LIKED };
-    const byKind = await Promise.all(KIND_ORDER.map(([, query]) => this.db.read(query, params)));
-    const lists = byKind.map((rows) => (rows as unknown as ExplanationPath[]).map(withoutNulls));
+    const [row] = await this.db.read(Q.paths, { userId, movieId, first, liked: LIKED });
+    if (!row.userExists) throw new UnknownUserError(`no user ${userId}`);
+    if (row.title === null) throw new MovieNotFoundError(`no movie ${movieId}`);
+    const lists = KIND_COLUMNS.map((column) => (row[column] as ExplanationPath[]).map(withoutNulls));
     const paths: ExplanationPath[] = [];
     // Round-robin over the kinds so every kind of reason shows up before any kind's weaker paths.
     for (let depth = 0; paths.length < first && lists.some((l) => l.length > depth); depth++) {
       for (const list of lists) if (list[depth] && paths.length < first) paths.push(list[depth]);
     }
-    return { summary: summarize(paths, subject.title as string, subject.ratingCount as number), paths };
+    return { summary: summarize(paths, row.title as string, row.ratingCount as number), paths };
   }
 }
 

@@ -22,11 +22,19 @@ export class ExplainResolver {
   }
 }
 
-async function withViaMovies(result: ExplanationResult, ctx: GraphQLContext): Promise<Explanation> {
-  const vias = await ctx.loaders.movie.loadMany(result.paths.map((p) => p.viaId ?? 0).filter((id) => id > 0));
-  const byId = new Map(vias.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, toMovie(row)] as const] : [])));
+/**
+ * The paths with `via` as a getter, which the field's resolver reads only when a client selects it:
+ * most clients ask for kinds and weights, and loading the movies would cost a query each time. When it
+ * is selected, the request's DataLoader fetches every path's movie in one query.
+ */
+function withViaMovies(result: ExplanationResult, ctx: GraphQLContext): Explanation {
   return {
     summary: result.summary,
-    paths: result.paths.map((p) => ({ ...p, via: p.viaId === null ? null : (byId.get(p.viaId) ?? null) })),
+    paths: result.paths.map((p) => ({
+      ...p,
+      get via() {
+        return p.viaId === null ? null : ctx.loaders.movie.load(p.viaId).then((row) => (row ? toMovie(row) : null));
+      },
+    })),
   };
 }

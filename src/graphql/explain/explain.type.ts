@@ -58,7 +58,7 @@ export class ExplanationPath {
   kind!: PathKindName;
 
   @Field(() => Movie, { nullable: true, description: "The movie you rated that the path goes through" })
-  via!: Movie | null;
+  via!: Movie | null | Promise<Movie | null>;
 
   @Field(() => Float, { nullable: true, description: "Your rating of `via`" })
   viaRating!: number | null;

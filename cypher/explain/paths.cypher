@@ -1,0 +1,115 @@
+// Why a movie suits a user: whether both exist, the movie's title and rating count for the summary, and up
+// to $first paths of each kind, strongest first. Every path is nodes and relationships (by elementId) that
+// exist in the graph, and ties are broken by ids, so the same graph always gives the same explanation.
+// One query, not one per kind: under load each transaction costs the server and the driver about as much
+// CPU as a kind's own work, and running kinds side by side gains nothing once the cores are busy.
+// The join hints keep each kind planned from both of its ends: left to itself the planner starts from one
+// end and walks every rating of every movie on the way (10-40x the database hits). Labels that the
+// relationship types already imply are left off where checking them would cost a read per row.
+OPTIONAL MATCH (you:User {id: toInteger($userId)})
+OPTIONAL MATCH (target:Movie {id: toInteger($movieId)})
+
+// CO_RATED: movies you liked that people who liked the target also liked, with how many such people
+// (support); the path goes through the one with the lowest user id. Their rating of via is checked after
+// the join with the target's fans, on the fraction of rows that survive it, not on every rating of via.
+CALL (you, target) {
+  MATCH (you)-[mine:RATED]->(via)<-[theirs:RATED]-(them)-[liked:RATED]->(target)
+  USING JOIN ON them
+  WHERE mine.rating >= $liked AND via <> target AND them <> you AND liked.rating >= $liked
+  WITH you, mine, via, target, collect(CASE WHEN theirs.rating >= $liked THEN [them, theirs, liked] END) AS supporters
+  WITH you, mine, via, target, size(supporters) AS support, supporters
+  WHERE support > 0
+  ORDER BY support * mine.rating DESC, via.id
+  LIMIT toInteger($first)
+  CALL (supporters) {
+    UNWIND supporters AS supporter
+    RETURN supporter AS example ORDER BY supporter[0].id LIMIT 1
+  }
+  WITH you, mine, via, target, support, example[0] AS them, example[1] AS theirs, example[2] AS liked
+  RETURN collect({kind: 'CO_RATED', viaId: via.id, viaRating: mine.rating, support: support,
+                  weight: toFloat(support) * mine.rating, shared: [],
+                  nodes: [n IN [you, via, them, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year}}],
+                  relationships: [r IN [mine, theirs, liked] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating}}]}) AS coRated
+}
+
+// SIMILAR_MOVIE: movies you rated whose item-kNN neighbours (the active version's SIMILAR relationships)
+// include the target; support is how many users rated both, counted by joining the two movies' raters.
+CALL (you, target) {
+  MATCH (model:Model {name: 'item-knn', status: 'active'})
+  WITH you, target, model.version AS version
+  MATCH (you)-[mine:RATED]->(via)-[s:SIMILAR]->(target)
+  USING JOIN ON via
+  WHERE s.model = 'item-knn' AND s.version = version
+  WITH you, mine, via, s, target
+  ORDER BY s.score * mine.rating DESC, via.id
+  LIMIT toInteger($first)
+  CALL (via, target) {
+    MATCH (via)<-[:RATED]-(both)-[:RATED]->(target)
+    USING JOIN ON both
+    RETURN count(both) AS support
+  }
+  RETURN collect({kind: 'SIMILAR_MOVIE', viaId: via.id, viaRating: mine.rating, support: support,
+                  weight: s.score * mine.rating, shared: [],
+                  nodes: [n IN [you, via, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year}}],
+                  relationships: [r IN [mine, s] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating, .score, .rank, .model, .version}}]}) AS similarMovies
+}
+
+// SHARED_TAGS: movies you liked that share strongly relevant genome tags with the target; the strongest
+// shared tag is the path.
+CALL (you, target) {
+  MATCH (target)-[targetTag:HAS_TAG]->(tag)<-[viaTag:HAS_TAG]-(via)<-[mine:RATED]-(you)
+  USING JOIN ON via
+  WHERE mine.rating >= $liked AND via <> target
+  WITH you, mine, via, target, tag, viaTag, targetTag ORDER BY viaTag.relevance * targetTag.relevance DESC
+  WITH you, mine, via, target, collect(tag.name) AS tags, count(tag) AS support,
+       sum(viaTag.relevance * targetTag.relevance) AS overlap, head(collect([tag, viaTag, targetTag])) AS strongest
+  ORDER BY overlap * mine.rating DESC, via.id
+  LIMIT toInteger($first)
+  WITH you, mine, via, target, tags, support, overlap, strongest[0] AS tag, strongest[1] AS viaTag, strongest[2] AS targetTag
+  RETURN collect({kind: 'SHARED_TAGS', viaId: via.id, viaRating: mine.rating, support: support,
+                  weight: overlap * mine.rating, shared: tags[..5],
+                  nodes: [n IN [you, via, tag, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year, .name}}],
+                  relationships: [r IN [mine, viaTag, targetTag] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating, .relevance}}]}) AS sharedTags
+}
+
+// SIMILAR_USER: users like you (the active user-kNN version's SIMILAR_USER relationships) who liked the
+// target; support is how many movies you both rated, counted by joining your ratings with theirs.
+CALL (you, target) {
+  MATCH (model:Model {name: 'user-knn', status: 'active'})
+  WITH you, target, model.version AS version
+  MATCH (you)-[s:SIMILAR_USER]->(them)-[liked:RATED]->(target)
+  USING JOIN ON them
+  WHERE s.model = 'user-knn' AND s.version = version AND liked.rating >= $liked
+  WITH you, s, them, liked, target
+  ORDER BY s.score * liked.rating DESC, them.id
+  LIMIT toInteger($first)
+  CALL (you, them) {
+    MATCH (you)-[:RATED]->(both)<-[:RATED]-(them)
+    USING JOIN ON both
+    RETURN count(both) AS support
+  }
+  RETURN collect({kind: 'SIMILAR_USER', viaId: null, viaRating: null, support: support,
+                  weight: s.score * liked.rating, shared: [],
+                  nodes: [n IN [you, them, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year}}],
+                  relationships: [r IN [s, liked] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating, .score, .rank, .model, .version}}]}) AS similarUsers
+}
+
+// SHARED_GENRES: movies you liked in the target's genres, weighted by how many genres they share; the
+// genres in name order, the first of them as the path. (Its labels stay: without them the planner starts
+// from the genres and reads some 80x as much.)
+CALL (you, target) {
+  MATCH (you)-[mine:RATED]->(via:Movie)-[viaGenre:IN_GENRE]->(genre:Genre)<-[targetGenre:IN_GENRE]-(target)
+  WHERE mine.rating >= $liked AND via <> target
+  WITH you, mine, via, target, genre, viaGenre, targetGenre ORDER BY genre.name
+  WITH you, mine, via, target, collect([genre, viaGenre, targetGenre]) AS shared
+  ORDER BY size(shared) * mine.rating DESC, via.id
+  LIMIT toInteger($first)
+  WITH you, mine, via, target, shared, shared[0] AS strongest
+  RETURN collect({kind: 'SHARED_GENRES', viaId: via.id, viaRating: mine.rating, support: size(shared),
+                  weight: toFloat(size(shared)) * mine.rating, shared: [s IN shared | s[0].name],
+                  nodes: [n IN [you, via, strongest[0], target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year, .name}}],
+                  relationships: [r IN [mine, strongest[1], strongest[2]] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating}}]}) AS sharedGenres
+}
+
+RETURN you IS NOT NULL AS userExists, target.title AS title, COUNT { (target)<-[:RATED]-() } AS ratingCount,
+       coRated, similarMovies, sharedTags, similarUsers, sharedGenres

@@ -1,0 +1,160 @@
+import { REQUEST_KINDS, type RequestKind, type ScenarioName } from "./api-workload.js";
+
+/** What became of one request. */
+export type Outcome = "ok" | "http" | "graphql";
+
+export interface LatencySummary {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface ErrorCounts {
+  /** Responses with a status outside 2xx. */
+  http: number;
+  /** 2xx responses whose body carries GraphQL `errors`. */
+  graphql: number;
+  /** Connection errors and timeouts, which never got a response. */
+  socket: number;
+  /** Requests of the verification pass before the run that did not return what they should. */
+  verification: number;
+}
+
+export interface KindSummary {
+  kind: RequestKind;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: LatencySummary;
+  errors: number;
+}
+
+export interface ScenarioSummary {
+  scenario: ScenarioName;
+  connections: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  /** Every response, failed ones too: an error that comes back fast must not flatter the numbers. */
+  latencyMs: LatencySummary;
+  errors: ErrorCounts;
+  /** The mix split by kind; a single-kind scenario has one entry. */
+  byKind: KindSummary[];
+  /** First error messages seen, so a failed run says why. */
+  samples: string[];
+}
+
+const MAX_SAMPLES = 5;
+
+/**
+ * Latencies and outcomes of one run, per kind of request. Every latency is
+ * kept (tens of thousands for a 10-second run) so percentiles are exact, not
+ * read off histogram buckets.
+ */
+export class Recorder {
+  private readonly latencies = new Map<RequestKind, number[]>();
+  private readonly failures = new Map<RequestKind, number>();
+  readonly errors: ErrorCounts = { http: 0, graphql: 0, socket: 0, verification: 0 };
+  readonly samples: string[] = [];
+
+  record(kind: RequestKind, ms: number, outcome: Outcome, detail?: string): void {
+    let list = this.latencies.get(kind);
+    if (!list) this.latencies.set(kind, (list = []));
+    list.push(ms);
+    if (outcome === "ok") return;
+    this.errors[outcome] += 1;
+    this.failures.set(kind, (this.failures.get(kind) ?? 0) + 1);
+    if (detail !== undefined) this.sample(`${kind}: ${detail}`);
+  }
+
+  sample(message: string): void {
+    if (this.samples.length < MAX_SAMPLES) this.samples.push(message.slice(0, 300));
+  }
+
+  summarise(scenario: ScenarioName, connections: number, seconds: number): ScenarioSummary {
+    const all = [...this.latencies.values()].flat();
+    const byKind = REQUEST_KINDS.flatMap((kind) => {
+      const list = this.latencies.get(kind);
+      if (!list) return [];
+      return [{ kind, requests: list.length, requestsPerSecond: rate(list.length, seconds), latencyMs: latencySummary(list), errors: this.failures.get(kind) ?? 0 }];
+    });
+    return {
+      scenario,
+      connections,
+      seconds,
+      requests: all.length,
+      requestsPerSecond: rate(all.length, seconds),
+      latencyMs: latencySummary(all),
+      errors: { ...this.errors },
+      byKind,
+      samples: [...this.samples],
+    };
+  }
+}
+
+/** Nearest-rank percentiles, rounded to 0.1 ms. */
+export function latencySummary(values: readonly number[]): LatencySummary {
+  const sorted = Float64Array.from(values).sort();
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: round1(sorted.at(-1) ?? Number.NaN) };
+}
+
+/** The smallest value with at least p % of the values at or below it. */
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return round1(sorted[rank - 1]);
+}
+
+export function totalErrors(errors: ErrorCounts): number {
+  return errors.http + errors.graphql + errors.socket + errors.verification;
+}
+
+/** Whether a body carries a GraphQL `errors` member. */
+export function hasGraphQLErrors(body: string): boolean {
+  // Inside a JSON string every quote is escaped, so `"errors":` can only be a key; Apollo's
+  // responses have no other key of that name. A substring test keeps the load generator cheap.
+  return body.includes('"errors":');
+}
+
+export interface Target {
+  scenario: ScenarioName;
+  metric: "p99" | "requestsPerSecond";
+  /** p99 at most this many ms, or at least this many requests per second. */
+  limit: number;
+}
+
+/** What the API should sustain on a 2-core machine with Neo4j beside it. */
+export const TARGETS: readonly Target[] = [
+  { scenario: "recommendations", metric: "p99", limit: 20 },
+  { scenario: "recommendations", metric: "requestsPerSecond", limit: 1000 },
+  { scenario: "explain", metric: "p99", limit: 50 },
+];
+
+export interface TargetCheck {
+  target: string;
+  actual: number;
+  met: boolean;
+}
+
+/** Each target whose scenario ran, against what it measured; a run with errors meets none. */
+export function checkTargets(summaries: readonly ScenarioSummary[], targets: readonly Target[] = TARGETS): TargetCheck[] {
+  return targets.flatMap((target) => {
+    const summary = summaries.find((s) => s.scenario === target.scenario);
+    if (!summary) return [];
+    const clean = totalErrors(summary.errors) === 0;
+    if (target.metric === "p99") {
+      const actual = summary.latencyMs.p99;
+      return [{ target: `${target.scenario} p99 ≤ ${target.limit} ms`, actual, met: clean && actual <= target.limit }];
+    }
+    const actual = summary.requestsPerSecond;
+    return [{ target: `${target.scenario} ≥ ${target.limit} requests/s`, actual, met: clean && actual >= target.limit }];
+  });
+}
+
+function rate(count: number, seconds: number): number {
+  return seconds > 0 ? Math.round(count / seconds) : 0;
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
