@@ -70,10 +70,13 @@ export class Database {
     return this.settings.uri;
   }
 
+  /**
+   * One read statement as an auto-commit transaction in a read session (routed
+   * to a reader in a cluster). A managed transaction would add a COMMIT round
+   * trip and retries; a read that fails is safe for the caller to repeat.
+   */
   async read(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
-    return this.withSession("READ", (session) =>
-      session.executeRead((tx) => this.runIn(tx, name, params), this.txConfig(options)),
-    );
+    return this.runAutoCommit("READ", name, params, options);
   }
 
   async write(name: QueryName, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
@@ -94,12 +97,7 @@ export class Database {
    * and for `CALL { … } IN TRANSACTIONS`, which cannot run in a managed transaction.
    */
   async autoCommit(name: QueryName | string, params: Params = {}, options: QueryOptions = {}): Promise<Row[]> {
-    return this.withSession("WRITE", async (session) => {
-      this.statementsRun += 1;
-      this.logger.debug({ query: name, params: summarize(params) }, "cypher");
-      const result = await session.run(this.queries.get(name), params, this.txConfig(options));
-      return result.records.map((r) => toPlain(r.toObject()) as Row);
-    });
+    return this.runAutoCommit("WRITE", name, params, options);
   }
 
   /**
@@ -131,6 +129,15 @@ export class Database {
 
   async close(): Promise<void> {
     await this.driver.close();
+  }
+
+  private async runAutoCommit(mode: "READ" | "WRITE", name: QueryName | string, params: Params, options: QueryOptions): Promise<Row[]> {
+    return this.withSession(mode, async (session) => {
+      this.statementsRun += 1;
+      this.logger.debug({ query: name, params: summarize(params) }, "cypher");
+      const result = await session.run(this.queries.get(name), params, this.txConfig(options));
+      return result.records.map((r) => toPlain(r.toObject()) as Row);
+    });
   }
 
   private async runIn(tx: ManagedTransaction, name: QueryName, params: Params): Promise<Row[]> {

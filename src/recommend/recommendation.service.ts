@@ -6,6 +6,7 @@ import type { Profile } from "../models/model.js";
 import { ContentModel } from "../models/content/content-model.js";
 import { filterMask, type CatalogFilter } from "./catalog.js";
 import { maximalMarginalRelevance } from "./diversify.js";
+import { RankedCache, ratingsDigest } from "./ranked-cache.js";
 import type { LoadedModels, ModelRuntime } from "./model-runtime.js";
 
 const Q = { userRatings: cypher("recommend/user-ratings") };
@@ -57,6 +58,8 @@ export interface ScoredMovie {
  * trained user vector.
  */
 export class RecommendationService {
+  private readonly cache = new RankedCache<ScoredMovie[]>();
+
   constructor(
     private readonly db: Database,
     private readonly runtime: ModelRuntime,
@@ -67,10 +70,15 @@ export class RecommendationService {
     if (rows.length === 0) throw new UnknownUserError(`no user ${userId}`);
     const live = rows[0].ratings as Array<[number, number]>;
     const loaded = await this.runtime.current();
+    const key = JSON.stringify([userId, loaded.signature, request.strategy, request.first, request.filter, ratingsDigest(live)]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
     const profile = toProfile(loaded, live);
     const user = loaded.users.indexOf(userId);
     const unchanged = user >= 0 && sameRatings(loaded, user, profile);
-    return this.rank(loaded, request, profile, unchanged ? user : -1);
+    const ranked = this.rank(loaded, request, profile, unchanged ? user : -1);
+    this.cache.set(key, ranked);
+    return ranked;
   }
 
   /** For someone who is not a user: their (movie id, rating) pairs fold in like a user's ratings. */

@@ -21,6 +21,8 @@ export interface MovieRow {
   imdbId: string | null;
   tmdbId: number | null;
   genres: string[];
+  ratingCount: number;
+  averageRating: number | null;
 }
 
 export interface RatingStatsRow {

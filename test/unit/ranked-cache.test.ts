@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { RankedCache, ratingsDigest } from "../../src/recommend/ranked-cache.js";
+
+describe("RankedCache", () => {
+  it("evicts the least recently used entry beyond its capacity", () => {
+    const cache = new RankedCache<number>(2);
+    cache.set("a", 1);
+    cache.set("b", 2);
+    expect(cache.get("a")).toBe(1);
+    cache.set("c", 3);
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")).toBe(1);
+    expect(cache.get("c")).toBe(3);
+  });
+});
+
+describe("ratingsDigest", () => {
+  const ratings: Array<[number, number]> = [
+    [1, 4],
+    [50, 3.5],
+  ];
+
+  it("is the same for the same ratings", () => {
+    expect(ratingsDigest(ratings)).toBe(ratingsDigest(ratings.map(([m, r]) => [m, r] as [number, number])));
+  });
+
+  it("changes when a rating is added, removed or changed by half a star", () => {
+    const base = ratingsDigest(ratings);
+    expect(ratingsDigest([...ratings, [7, 5]])).not.toBe(base);
+    expect(ratingsDigest(ratings.slice(1))).not.toBe(base);
+    expect(ratingsDigest([[1, 4.5], [50, 3.5]])).not.toBe(base);
+    expect(ratingsDigest([[2, 4], [50, 3.5]])).not.toBe(base);
+  });
+});
