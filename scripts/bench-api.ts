@@ -13,10 +13,8 @@ import { formatReport } from "../src/bench/api-report.js";
 import { externalTarget, throwAwayTarget } from "../src/bench/api-target.js";
 import { DEFAULT_MIX, SCENARIOS, type Mix, type ScenarioName } from "../src/bench/api-workload.js";
 import { positiveInt } from "../src/cli/commands/options.js";
-import { loadConfig } from "../src/config.js";
-import { barProgress, lineProgress } from "../src/ingest/progress.js";
-import { createLogger } from "../src/logger.js";
 import type { Strategy } from "../src/recommend/recommendation.service.js";
+import { benchOutput } from "../src/bench/bench-output.js";
 
 interface Options {
   url?: string;
@@ -52,10 +50,7 @@ const program = new Command("bench:api")
   .option("--server-log-level <level>", "LOG_LEVEL of the throw-away API (info logs every request)", "warn")
   .option("--json", "print the results as JSON", false)
   .action(async (options: Options) => {
-    const config = loadConfig();
-    const logger = createLogger(options.json ? "warn" : config.logLevel);
-    const say = (line: string) => options.json || console.error(line);
-    const progress = options.json ? lineProgress(() => undefined) : process.stderr.isTTY ? barProgress() : lineProgress((l) => console.error(l));
+    const { config, logger, say, progress } = benchOutput(options.json);
     const target = options.url
       ? await externalTarget(options.url)
       : await throwAwayTarget({

@@ -6,9 +6,7 @@
  */
 import { Command, Option } from "commander";
 import { generatedLargeSet, runLoadBench, type LoadPath } from "../src/bench/load-bench.js";
-import { loadConfig } from "../src/config.js";
-import { barProgress, lineProgress } from "../src/ingest/progress.js";
-import { createLogger } from "../src/logger.js";
+import { benchOutput } from "../src/bench/bench-output.js";
 
 const list = (value: string) => value.split(",").map((v) => v.trim());
 
@@ -20,9 +18,7 @@ const program = new Command("bench:load")
   .option("--pagecache <size>", "page cache of the benchmark's Neo4j", "6g")
   .option("--json", "print results as JSON", false)
   .action(async (options: { sets: string[]; paths: string[]; heap: string; pagecache: string; json: boolean }) => {
-    const config = loadConfig();
-    const logger = createLogger(options.json ? "warn" : config.logLevel);
-    const progress = options.json ? lineProgress(() => undefined) : process.stderr.isTTY ? barProgress() : lineProgress((l) => console.error(l));
+    const { config, logger, progress } = benchOutput(options.json);
     const datasets: Array<{ label: string; dir: string }> = [];
     if (options.sets.includes("small")) datasets.push({ label: "ml-latest-small", dir: config.demoDataDir });
     if (options.sets.includes("large")) {

@@ -8,8 +8,7 @@ import { Command, Option } from "commander";
 import { generatedLargeSet } from "../src/bench/load-bench.js";
 import { benchAls, benchGenomeSvd, type AlsBenchResult } from "../src/bench/train-bench.js";
 import { positiveInt } from "../src/cli/commands/options.js";
-import { loadConfig } from "../src/config.js";
-import { barProgress, lineProgress } from "../src/ingest/progress.js";
+import { benchOutput } from "../src/bench/bench-output.js";
 
 const list = (value: string) => value.split(",").map((v) => v.trim());
 
@@ -20,9 +19,7 @@ const program = new Command("bench:train")
   .option("--iterations <n>", "ALS iterations to time on ml-latest-small (the large set runs 2)", positiveInt, 10)
   .option("--json", "print results as JSON", false)
   .action(async (options: { sets: string[]; factors: number; iterations: number; json: boolean }) => {
-    const config = loadConfig();
-    const progress = options.json ? lineProgress(() => undefined) : process.stderr.isTTY ? barProgress() : lineProgress((l) => console.error(l));
-    const say = (line: string) => options.json || console.error(line);
+    const { config, say, progress } = benchOutput(options.json);
     const als: AlsBenchResult[] = [];
     if (options.sets.includes("small")) {
       say("ALS on ml-latest-small");

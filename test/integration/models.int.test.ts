@@ -131,3 +131,15 @@ describe("evaluation on the graph's ratings", () => {
     expect(byName.als.ranking.ndcg).toBeGreaterThan(byName.popularity.ranking.ndcg);
   });
 });
+
+describe("content vector index", () => {
+  it("holds embeddings of whatever dimension the data supports (genres only here)", async () => {
+    await wipeGraph(db);
+    await loadRelease(db, openRelease(new URL("../fixtures/ml-100k", import.meta.url).pathname));
+    const [record] = (await trainModels(db, { kinds: ["content"] })).map((t) => t.record);
+    const property = propertyName("content", record.slot, "embedding");
+    const [row] = await db.read(cypher("check/content-index-hits"), { movieId: 1, index: `movie_content_${record.slot}`, property });
+    expect(row.dimensions).toBeLessThan(64);
+    expect(row.hits).toBe(5);
+  });
+});
