@@ -11,7 +11,7 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY web ./web
-# Compiles the server and bundles the web app (Apollo Client) into dist/web, served at /.
+# Compiles the server and bundles the web app (Apollo Client) into dist/webapp, served at /.
 RUN npm run build
 
 # --- deps: production dependencies only, installed apart so they cache independently of the sources ---

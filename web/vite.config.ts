@@ -8,7 +8,7 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
+    outDir: fileURLToPath(new URL("../dist/webapp", import.meta.url)),
     emptyOutDir: true,
   },
   // `vite --config web/vite.config.ts` serves the sources with hot reload next to a running `npm start`.

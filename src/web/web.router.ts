@@ -3,8 +3,12 @@ import { join } from "node:path";
 import express, { type Request, type Router } from "express";
 import { PACKAGE_ROOT } from "../paths.js";
 
-/** Where `npm run build:web` (part of `npm run build`, hence of `npm install`) writes the web app. */
-export const WEB_DIR = join(PACKAGE_ROOT, "dist", "web");
+/**
+ * Where `npm run build:web` (part of `npm run build`, hence of `npm install`)
+ * writes the web app. Not dist/web: tsc compiles src/web there, and Vite
+ * empties its output folder first.
+ */
+export const WEB_DIR = join(PACKAGE_ROOT, "dist", "webapp");
 
 /** Paths that belong to the API, the health checks and the IDE: never answered with the app. */
 const SERVER_PATHS = /^\/(graphql|health|ide)(\/|$)/;

@@ -68,7 +68,7 @@ beforeAll(async () => {
   const settled = await Promise.allSettled([buildWeb(webDir), prepareGraph()]);
   for (const result of settled) if (result.status === "rejected") throw result.reason;
   server = await buildServer(db, createLogger("silent"), { apiToken: TOKEN });
-  // The freshly built app in front of the whole server (whose own router would serve dist/web).
+  // The freshly built app in front of the whole server (whose own router would serve dist/webapp).
   const app = express();
   app.use(webRouter(webDir));
   app.use(server.app);

@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webRouter } from "../../src/web/web.router.js";
+import viteConfig from "../../web/vite.config.js";
+import { PACKAGE_ROOT } from "../../src/paths.js";
+import { WEB_DIR, webRouter } from "../../src/web/web.router.js";
 
 const INDEX = "<!doctype html><title>app</title>";
 const HTML = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
@@ -79,5 +81,14 @@ describe("webRouter", () => {
     expect(res.status).toBe(503);
     expect(await res.text()).toContain("npm run build:web");
     expect((await fetch(`${base}/graphql`, { headers: HTML })).status).toBe(418);
+  });
+});
+
+describe("the web app's build folder", () => {
+  it("is where the server looks, and not a folder tsc compiles src/ into (Vite empties it)", () => {
+    expect(viteConfig.build?.outDir).toBe(WEB_DIR);
+    const underDist = relative(PACKAGE_ROOT + "/dist", WEB_DIR);
+    expect(underDist.startsWith("..")).toBe(false);
+    expect(existsSync(`${PACKAGE_ROOT}/src/${underDist}`)).toBe(false);
   });
 });
