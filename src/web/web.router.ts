@@ -13,10 +13,10 @@ export const WEB_DIR = join(PACKAGE_ROOT, "dist", "webapp");
 /** Paths that belong to the API, the health checks and the IDE: never answered with the app. */
 const SERVER_PATHS = /^\/(graphql|health|ide)(\/|$)/;
 
-/** A browser navigating to a page (not a script, an image or an API client asking for JSON). */
+/** A page navigation: not a file, not the API's paths, and from a client that takes HTML (a browser, or curl accepting anything) rather than asking for JSON. */
 function isPageRequest(req: Request): boolean {
   const lastSegment = req.path.slice(req.path.lastIndexOf("/") + 1);
-  return !SERVER_PATHS.test(req.path) && !lastSegment.includes(".") && req.accepts(["application/json", "html"]) === "html";
+  return !SERVER_PATHS.test(req.path) && !lastSegment.includes(".") && req.accepts(["html", "application/json"]) === "html";
 }
 
 const NOT_BUILT = `<!DOCTYPE html>

@@ -49,6 +49,8 @@ describe("webRouter", () => {
       expect(await res.text()).toBe(INDEX);
       expect(res.headers.get("cache-control")).toBe("no-cache");
     }
+    const curl = await fetch(`${base}/`, { headers: { accept: "*/*" } });
+    expect(await curl.text()).toBe(INDEX);
   });
 
   it("serves hashed assets as immutable for a year, and a missing one as a 404", async () => {

@@ -19,6 +19,7 @@ function serveAction(loadDemo: boolean) {
       onLoaded: printSummary,
       onTrained: (trained) => console.table(trained.map((t) => ({ model: t.record.name, version: t.record.version, "fit s": Number(t.fitSeconds.toFixed(2)) }))),
     });
+    console.log(`Web app:      ${service.url}/`);
     console.log(`GraphQL API:  ${service.url}/graphql`);
     console.log(`Health:       ${service.url}/health/ready`);
     if (!config.neo4j.uri) console.log(`Neo4j Browser: http://127.0.0.1:${config.local.httpPort}/browser/ (bolt://127.0.0.1:${config.local.boltPort})`);
