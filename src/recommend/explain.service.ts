@@ -99,7 +99,7 @@ export function summarize(paths: ExplanationPath[], title: string, ratingCount: 
     case "CO_RATED":
       return `Because you rated ${titleOf(best)}${stars(best.viaRating)}, and ${best.support} ${best.support === 1 ? "person" : "people"} who liked it also liked ${title}.`;
     case "SIMILAR_MOVIE":
-      return `Because you rated ${titleOf(best)}${stars(best.viaRating)}, and people rate ${title} much like it.`;
+      return `Because you rated ${titleOf(best)}${stars(best.viaRating)}, and ${title} is rated much like it by the people who rated both.`;
     case "SHARED_TAGS":
       return `Because you liked ${titleOf(best)}, which ${title} resembles in being ${best.shared.slice(0, 3).join(", ")}.`;
     case "SIMILAR_USER":

@@ -99,7 +99,7 @@ describe("explanation graph", () => {
 
   it("tells each path as a sentence", () => {
     expect(describePath(coRated)).toBe("You rated Forrest Gump 4★; 168 people who liked it also liked Shawshank Redemption, The.");
-    expect(describePath(similarMovie)).toBe("You rated Matrix, The 5★; people rate Shawshank Redemption, The much like it (40 rated both).");
+    expect(describePath(similarMovie)).toBe("You rated Matrix, The 5★; Shawshank Redemption, The is rated much like it by the 40 people who rated both.");
     expect(describePath(genres)).toBe("You rated Forrest Gump 4★; it shares Crime, Drama with Shawshank Redemption, The.");
     expect(describePath(similarUser)).toBe("User 68, whose ratings resemble yours (31 movies in common), liked Shawshank Redemption, The.");
   });

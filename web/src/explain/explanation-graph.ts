@@ -144,7 +144,7 @@ export function describePath(path: GraphPath): string {
     case "CO_RATED":
       return `${ratedPart(path)}; ${path.support} ${path.support === 1 ? "person" : "people"} who liked it also liked ${target}.`;
     case "SIMILAR_MOVIE":
-      return `${ratedPart(path)}; people rate ${target} much like it (${path.support} rated both).`;
+      return `${ratedPart(path)}; ${target} is rated much like it by the ${path.support} ${path.support === 1 ? "person" : "people"} who rated both.`;
     case "SHARED_TAGS":
       return `${ratedPart(path)}; like ${target}, it is ${path.shared.join(", ")}.`;
     case "SIMILAR_USER":
