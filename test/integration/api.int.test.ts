@@ -147,7 +147,13 @@ describe("limits", () => {
   });
 });
 
-describe("query timeouts", () => {
+describe("service unavailable", () => {
+  it("says which model to train when a strategy's model is not trained", async () => {
+    const result = await run(`{ recommendations(userId: "1", strategy: ALS) { rank } }`);
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+    expect(result.errors?.[0].message).toContain("cinegraph train");
+  });
+
   it("stops a query that runs past the configured timeout, with an error of its own", async () => {
     const impatient = await openTestDatabase(300);
     try {

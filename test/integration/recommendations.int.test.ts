@@ -267,6 +267,14 @@ describe("writes", () => {
     expect(await ratedBy(12)).toEqual(before);
   });
 
+  it.each([NaN, Infinity, "4"])("rateMovie with rating %s is a typed error and changes nothing", async (rating) => {
+    const before = await ratedBy(12);
+    const result = await run(RATE, { userId: "12", movieId: "1", rating }, AUTH);
+    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0].message).toMatch(/rating/);
+    expect(await ratedBy(12)).toEqual(before);
+  });
+
   it("createUser makes a user whose likes drive recommendations, all or nothing", async () => {
     const created = await run(`mutation { createUser(likedMovieIds: ["1", "2355", "3114"]) { id ratingCount } }`, {}, AUTH);
     expect(created.errors).toBeUndefined();

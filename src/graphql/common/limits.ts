@@ -60,13 +60,20 @@ export const complexityPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document, schema }) {
-        const cost = getComplexity({
-          schema,
-          query: document,
-          operationName: request.operationName,
-          variables: request.variables,
-          estimators: [fieldCost],
-        });
+        let cost: number;
+        try {
+          cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [fieldCost],
+          });
+        } catch (error) {
+          // Variables that do not fit their types: execution refuses them next, as BAD_USER_INPUT.
+          if (error instanceof GraphQLError) return;
+          throw error;
+        }
         if (cost > MAX_COMPLEXITY) {
           throw new GraphQLError(`The query is too complex: it would cost ${cost}, the limit is ${MAX_COMPLEXITY}; ask for smaller pages or fewer nested lists`, {
             extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, limit: MAX_COMPLEXITY, http: { status: 400 } },
