@@ -5,9 +5,7 @@ import { CYPHER_DIR } from "../../src/paths.js";
 
 const TEST_CYPHER_DIR = new URL("../cypher", import.meta.url).pathname;
 
-export const SHARED_DATA = new URL("../../../shared/data/movielens/", import.meta.url).pathname;
-export const ML_LATEST_SMALL = `${SHARED_DATA}ml-latest-small`;
-export const GENOME = `${SHARED_DATA}genome`;
+export { GENOME, ML_LATEST_SMALL, SHARED_DATA } from "../shared-data.js";
 
 /** A connection to the test server started by the global setup. */
 export async function openTestDatabase(queryTimeoutMs = 60_000): Promise<Database> {

@@ -5,8 +5,9 @@ import { basename, join } from "node:path";
 import { openRelease } from "../../src/ingest/formats/detect.js";
 import { LoadError } from "../../src/ingest/load-error.js";
 import type { Located } from "../../src/ingest/records.js";
+import { ML_LATEST_SMALL } from "../shared-data.js";
 
-const REAL = "/work/shared/data/movielens/ml-latest-small";
+const REAL = ML_LATEST_SMALL;
 
 const temps: string[] = [];
 afterAll(() => {

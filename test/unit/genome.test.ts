@@ -3,9 +3,9 @@ import { openRelease } from "../../src/ingest/formats/detect.js";
 import { DEFAULT_TAG_SELECTION, genomeVectors, selectTopTags, type GenomeVector } from "../../src/ingest/genome.js";
 import { LoadError } from "../../src/ingest/load-error.js";
 import type { GenomeScoreRecord, Located } from "../../src/ingest/records.js";
+import { GENOME, ML_LATEST_SMALL } from "../shared-data.js";
 
-const SMALL = "/work/shared/data/movielens/ml-latest-small";
-const GENOME = "/work/shared/data/movielens/genome";
+const SMALL = ML_LATEST_SMALL;
 
 /** genome-scores rows [movieId, tagId, relevance], numbered from line 2 as under a header. */
 async function* scores(rows: Array<[number, number, number]>): AsyncGenerator<Located<GenomeScoreRecord>> {

@@ -7,6 +7,7 @@ import { ContentModel, type ContentFeatures } from "../../../src/models/content/
 import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
 import { FitError } from "../../../src/models/model.js";
 import { recommenderSuite } from "./shared-suite.js";
+import { SHARED_DATA } from "../../shared-data.js";
 
 /** The shared suite's 40 items: even ones share genre A, odd ones genre B, and every item has a few noise tags. */
 function suiteFeatures(nItems = 40): ContentFeatures {
@@ -146,7 +147,7 @@ describe("ContentModel on hand-made features", () => {
   });
 });
 
-const DATA = "/work/shared/data/movielens";
+const DATA = SHARED_DATA.replace(/\/$/, "");
 const haveData = existsSync(`${DATA}/genome/genome-scores.csv`) && existsSync(`${DATA}/ml-latest-small/movies.csv`);
 
 describe.skipIf(!haveData)("ContentModel on the real tag genome", () => {
