@@ -35,7 +35,13 @@ export const CREATE_VISITOR: TypedDocumentNode<CreateVisitorData, Record<string,
 `;
 
 export interface RateMovieData {
-  rateMovie: { movieId: string; rating: number | null; changed: boolean; user: { __typename?: "User"; id: string; ratingCount: number } };
+  rateMovie: {
+    movieId: string;
+    rating: number | null;
+    changed: boolean;
+    user: { __typename?: "User"; id: string; ratingCount: number };
+    movie: { __typename?: "Movie"; id: string; ratingCount: number; averageRating: number | null };
+  };
 }
 
 export interface RateMovieVariables {
@@ -44,7 +50,11 @@ export interface RateMovieVariables {
   rating: number;
 }
 
-/** Returns the user with its new rating count, which the cache merges into User:<id> everywhere it is shown. */
+/**
+ * Returns the user and the movie as they are after the rating, which the cache
+ * merges into User:<id> and Movie:<id>, so rating counts and averages on
+ * screen follow without a refetch.
+ */
 export const RATE_MOVIE: TypedDocumentNode<RateMovieData, RateMovieVariables> = gql`
   mutation RateMovie($userId: ID!, $movieId: ID!, $rating: Float!) {
     rateMovie(userId: $userId, movieId: $movieId, rating: $rating) {
@@ -55,12 +65,22 @@ export const RATE_MOVIE: TypedDocumentNode<RateMovieData, RateMovieVariables> = 
         id
         ratingCount
       }
+      movie {
+        id
+        ratingCount
+        averageRating
+      }
     }
   }
 `;
 
 export interface DeleteRatingData {
-  deleteRating: { movieId: string; changed: boolean; user: { __typename?: "User"; id: string; ratingCount: number } };
+  deleteRating: {
+    movieId: string;
+    changed: boolean;
+    user: { __typename?: "User"; id: string; ratingCount: number };
+    movie: { __typename?: "Movie"; id: string; ratingCount: number; averageRating: number | null };
+  };
 }
 
 export const DELETE_RATING: TypedDocumentNode<DeleteRatingData, { userId: string; movieId: string }> = gql`
@@ -71,6 +91,11 @@ export const DELETE_RATING: TypedDocumentNode<DeleteRatingData, { userId: string
       user {
         id
         ratingCount
+      }
+      movie {
+        id
+        ratingCount
+        averageRating
       }
     }
   }
