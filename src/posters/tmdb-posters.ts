@@ -1,3 +1,4 @@
+import { LruCache } from "../common/lru-cache.js";
 import type { TmdbConfig } from "../config.js";
 import type { Logger } from "../logger.js";
 
@@ -12,7 +13,7 @@ const TIMEOUT_MS = 3_000;
  * request tries again.
  */
 export class TmdbPosters {
-  private readonly cache = new Map<number, string | null>();
+  private readonly cache = new LruCache<number, string | null>(CACHE_SIZE);
 
   constructor(
     private readonly config: TmdbConfig,
@@ -25,7 +26,6 @@ export class TmdbPosters {
     const path = await this.fetchPosterPath(tmdbId);
     if (path === undefined) return null;
     const url = path === null ? null : `${this.config.imageUrl.replace(/\/$/, "")}${path}`;
-    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(tmdbId, url);
     return url;
   }

@@ -3,10 +3,11 @@ import { cypher } from "../db/queries.js";
 import { topK } from "../models/eval/evaluate.js";
 import { HybridModel, zScores } from "../models/hybrid/hybrid.js";
 import type { Profile } from "../models/model.js";
+import { LruCache } from "../common/lru-cache.js";
 import { ContentModel } from "../models/content/content-model.js";
 import { filterMask, type CatalogFilter } from "./catalog.js";
 import { maximalMarginalRelevance } from "./diversify.js";
-import { RankedCache, ratingsDigest } from "./ranked-cache.js";
+import { ratingsDigest } from "./ratings-digest.js";
 import type { LoadedModels, ModelRuntime } from "./model-runtime.js";
 
 const Q = { userRatings: cypher("recommend/user-ratings") };
@@ -39,6 +40,9 @@ export interface RecommendRequest {
   filter: CatalogFilter & { diversity?: number | null };
 }
 
+/** Ranked lists remembered (see ratingsDigest): a few MB at 10 movies a list. */
+const RANKED_LISTS_KEPT = 10_000;
+
 /** Diversifying picks from this many of the best candidates per movie asked for. */
 const DIVERSITY_POOL_PER_ITEM = 10;
 
@@ -58,7 +62,7 @@ export interface ScoredMovie {
  * trained user vector.
  */
 export class RecommendationService {
-  private readonly cache = new RankedCache<ScoredMovie[]>();
+  private readonly cache = new LruCache<string, ScoredMovie[]>(RANKED_LISTS_KEPT);
 
   constructor(
     private readonly db: Database,

@@ -1,18 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RankedCache, ratingsDigest } from "../../src/recommend/ranked-cache.js";
-
-describe("RankedCache", () => {
-  it("evicts the least recently used entry beyond its capacity", () => {
-    const cache = new RankedCache<number>(2);
-    cache.set("a", 1);
-    cache.set("b", 2);
-    expect(cache.get("a")).toBe(1);
-    cache.set("c", 3);
-    expect(cache.get("b")).toBeUndefined();
-    expect(cache.get("a")).toBe(1);
-    expect(cache.get("c")).toBe(3);
-  });
-});
+import { ratingsDigest } from "../../src/recommend/ratings-digest.js";
 
 describe("ratingsDigest", () => {
   const ratings: Array<[number, number]> = [
