@@ -3,11 +3,9 @@ import type { Strategy as StrategyName } from "../../recommend/recommendation.se
 import { RecommendationFilter } from "./recommendation.type.js";
 import { Strategy } from "./strategy.enum.js";
 
+/** What every list of recommendations takes: its length, the model, and the filter. */
 @ArgsType()
-export class RecommendationsArgs {
-  @Field(() => ID)
-  userId!: string;
-
+export class RecommendationListArgs {
   @Field(() => Int, { nullable: true, defaultValue: 10 })
   first?: number | null;
 
@@ -16,6 +14,12 @@ export class RecommendationsArgs {
 
   @Field(() => RecommendationFilter, { nullable: true })
   filter?: RecommendationFilter | null;
+}
+
+@ArgsType()
+export class RecommendationsArgs extends RecommendationListArgs {
+  @Field(() => ID)
+  userId!: string;
 }
 
 @InputType({ description: "A visitor's rating of a movie" })
@@ -28,19 +32,10 @@ export class MovieRatingInput {
 }
 
 @ArgsType()
-export class RecommendationsForArgs {
+export class RecommendationsForArgs extends RecommendationListArgs {
   @Field(() => [ID], { nullable: true, description: "Movies an anonymous visitor likes (counted as 5 stars)" })
   likedMovieIds?: string[] | null;
 
   @Field(() => [MovieRatingInput], { nullable: true, description: "Movies the visitor rated, low ratings included; a rating overrides a like of the same movie" })
   ratings?: MovieRatingInput[] | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 10 })
-  first?: number | null;
-
-  @Field(() => Strategy, { nullable: true, defaultValue: "HYBRID" })
-  strategy?: StrategyName | null;
-
-  @Field(() => RecommendationFilter, { nullable: true })
-  filter?: RecommendationFilter | null;
 }

@@ -1,10 +1,17 @@
-import type { ScoredMovie } from "../../recommend/recommendation.service.js";
+import type { RecommendRequest, ScoredMovie } from "../../recommend/recommendation.service.js";
 import { BadUserInputError } from "../common/errors.js";
+import { parseFirst } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
 import { loadMovies } from "../movie/load-movies.js";
+import type { RecommendationListArgs } from "./recommendation.args.js";
 import type { Recommendation, RecommendationFilter } from "./recommendation.type.js";
 
-export function checkFilter(filter: RecommendationFilter | null | undefined): RecommendationFilter {
+/** A list's arguments, checked, with their defaults: what the recommendation service takes. */
+export function toRequest(args: RecommendationListArgs): RecommendRequest {
+  return { first: parseFirst(args.first ?? 10), strategy: args.strategy ?? "HYBRID", filter: checkFilter(args.filter) };
+}
+
+function checkFilter(filter: RecommendationFilter | null | undefined): RecommendationFilter {
   if (!filter) return {};
   if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) {
     throw new BadUserInputError("filter.yearFrom must not be after filter.yearTo", "filter.yearFrom");

@@ -1,9 +1,9 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../common/errors.js";
-import { parseFirst, parseId, parseRating } from "../common/ids.js";
+import { parseId, parseRating } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
 import { RecommendationsArgs, RecommendationsForArgs } from "./recommendation.args.js";
-import { checkFilter, withMovies } from "./recommendation.mapper.js";
+import { toRequest, withMovies } from "./recommendation.mapper.js";
 import { Recommendation } from "./recommendation.type.js";
 
 const MAX_VISITOR_RATINGS = 500;
@@ -13,11 +13,7 @@ export class RecommendationResolver {
   @Query(() => [Recommendation], { description: "Movies for a user, never one they rated" })
   async recommendations(@Args(() => RecommendationsArgs) args: RecommendationsArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
     const userId = parseId(args.userId, "userId");
-    const scored = await ctx.services.recommendations.forUser(userId, {
-      first: parseFirst(args.first ?? 10),
-      strategy: args.strategy ?? "HYBRID",
-      filter: checkFilter(args.filter),
-    });
+    const scored = await ctx.services.recommendations.forUser(userId, toRequest(args));
     return withMovies(scored, ctx, userId);
   }
 
@@ -32,11 +28,7 @@ export class RecommendationResolver {
     }
     const ratings = new Map<number, number>(liked.map((id) => [parseId(id, "likedMovieIds"), 5]));
     for (const { movieId, rating } of rated) ratings.set(parseId(movieId, "ratings.movieId"), parseRating(rating, "ratings.rating"));
-    const scored = await ctx.services.recommendations.forProfile([...ratings], {
-      first: parseFirst(args.first ?? 10),
-      strategy: args.strategy ?? "HYBRID",
-      filter: checkFilter(args.filter),
-    });
+    const scored = await ctx.services.recommendations.forProfile([...ratings], toRequest(args));
     return withMovies(scored, ctx);
   }
 }

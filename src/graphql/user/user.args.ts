@@ -1,7 +1,4 @@
 import { ArgsType, Field, Float, ID, Int } from "type-graphql";
-import type { Strategy as StrategyName } from "../../recommend/recommendation.service.js";
-import { RecommendationFilter } from "../recommendation/recommendation.type.js";
-import { Strategy } from "../recommendation/strategy.enum.js";
 
 @ArgsType()
 export class UserArgs {
@@ -46,18 +43,6 @@ export class CreateUserArgs {
 
   @Field(() => [ID], { nullable: true, description: "Movies the user likes, stored as 5-star ratings" })
   likedMovieIds?: string[] | null;
-}
-
-@ArgsType()
-export class UserRecommendationsArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 10 })
-  first?: number | null;
-
-  @Field(() => Strategy, { nullable: true, defaultValue: "HYBRID" })
-  strategy?: StrategyName | null;
-
-  @Field(() => RecommendationFilter, { nullable: true })
-  filter?: RecommendationFilter | null;
 }
 
 @ArgsType()

@@ -4,9 +4,10 @@ import { BadUserInputError } from "../common/errors.js";
 import { toConnection } from "../common/connection.js";
 import { decodeCursor, parseFirst, parseId, parseRating } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
-import { checkFilter, withMovies } from "../recommendation/recommendation.mapper.js";
+import { RecommendationListArgs } from "../recommendation/recommendation.args.js";
+import { toRequest, withMovies } from "../recommendation/recommendation.mapper.js";
 import { Recommendation } from "../recommendation/recommendation.type.js";
-import { CreateUserArgs, DeleteRatingArgs, RateMovieArgs, TopGenresArgs, UserArgs, UserRecommendationsArgs, UsersArgs } from "./user.args.js";
+import { CreateUserArgs, DeleteRatingArgs, RateMovieArgs, TopGenresArgs, UserArgs, UsersArgs } from "./user.args.js";
 import type { RatingChange } from "./user.service.js";
 import { GenreShare, RatingResult, User, UserConnection } from "./user.type.js";
 
@@ -32,12 +33,8 @@ export class UserResolver {
   }
 
   @FieldResolver(() => [Recommendation], { description: "The same list as Query.recommendations for this user" })
-  async recommendations(@Root() user: User, @Args(() => UserRecommendationsArgs) args: UserRecommendationsArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
-    const scored = await ctx.services.recommendations.forUser(Number(user.id), {
-      first: parseFirst(args.first ?? 10),
-      strategy: args.strategy ?? "HYBRID",
-      filter: checkFilter(args.filter),
-    });
+  async recommendations(@Root() user: User, @Args(() => RecommendationListArgs) args: RecommendationListArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
+    const scored = await ctx.services.recommendations.forUser(Number(user.id), toRequest(args));
     return withMovies(scored, ctx, Number(user.id));
   }
 
