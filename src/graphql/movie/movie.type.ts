@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { ConnectionType, EdgeType } from "../common/connection.type.js";
 
 @ObjectType({ description: "A movie from the MovieLens catalogue" })
 export class Movie {
@@ -19,31 +20,7 @@ export class Movie {
 }
 
 @ObjectType()
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor!: string | null;
-}
+export class MovieEdge extends EdgeType(Movie) {}
 
 @ObjectType()
-export class MovieEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Movie)
-  node!: Movie;
-}
-
-@ObjectType()
-export class MovieConnection {
-  @Field(() => [MovieEdge])
-  edges!: MovieEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export class MovieConnection extends ConnectionType(MovieEdge) {}

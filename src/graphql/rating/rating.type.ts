@@ -1,5 +1,5 @@
-import { Field, Float, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "../movie/movie.type.js";
+import { Field, Float, ObjectType } from "type-graphql";
+import { ConnectionType, EdgeType } from "../common/connection.type.js";
 
 @ObjectType({ description: "One user's rating of one movie" })
 export class Rating {
@@ -14,22 +14,7 @@ export class Rating {
 }
 
 @ObjectType()
-export class RatingEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Rating)
-  node!: Rating;
-}
+export class RatingEdge extends EdgeType(Rating) {}
 
 @ObjectType()
-export class RatingConnection {
-  @Field(() => [RatingEdge])
-  edges!: RatingEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export class RatingConnection extends ConnectionType(RatingEdge) {}

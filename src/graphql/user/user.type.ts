@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "../movie/movie.type.js";
+import { ConnectionType, EdgeType } from "../common/connection.type.js";
 
 @ObjectType()
 export class User {
@@ -38,22 +38,7 @@ export class RatingResult {
 }
 
 @ObjectType()
-export class UserEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => User)
-  node!: User;
-}
+export class UserEdge extends EdgeType(User) {}
 
 @ObjectType()
-export class UserConnection {
-  @Field(() => [UserEdge])
-  edges!: UserEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export class UserConnection extends ConnectionType(UserEdge) {}
