@@ -1,5 +1,11 @@
-// A page of users by id with their rating counts; one extra row tells whether another page follows.
+// A page of users by id with their rating counts, and how many users there are; one extra row
+// tells whether another page follows.
 MATCH (u:User)
-WITH u ORDER BY u.id
-SKIP toInteger($offset) LIMIT toInteger($limit) + 1
-RETURN u.id AS id, COUNT { (u)-[:RATED]->() } AS ratingCount
+WITH count(u) AS total
+CALL () {
+  MATCH (u:User)
+  WITH u ORDER BY u.id
+  SKIP toInteger($offset) LIMIT toInteger($limit) + 1
+  RETURN collect({id: u.id, ratingCount: COUNT { (u)-[:RATED]->() }}) AS page
+}
+RETURN total, page

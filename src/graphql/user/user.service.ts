@@ -9,7 +9,6 @@ const Q = {
   topGenres: cypher("user/top-genres"),
   create: cypher("user/create"),
   page: cypher("user/page"),
-  count: cypher("user/count"),
   upsertRating: cypher("rating/upsert"),
   deleteRating: cypher("rating/delete"),
 };
@@ -50,9 +49,9 @@ export class UserService {
 
   /** Users by id from `offset`; one row more than `limit` when another page follows. */
   async page(offset: number, limit: number): Promise<{ total: number; rows: UserRow[]; hasNextPage: boolean }> {
-    const [rows, [count]] = await Promise.all([this.db.read(Q.page, { offset, limit }), this.db.read(Q.count, {})]);
-    const users = rows as unknown as UserRow[];
-    return { total: count.total as number, rows: users.slice(0, limit), hasNextPage: users.length > limit };
+    const [row] = await this.db.read(Q.page, { offset, limit });
+    const users = row.page as UserRow[];
+    return { total: row.total as number, rows: users.slice(0, limit), hasNextPage: users.length > limit };
   }
 
   async topGenres(userId: number, first: number): Promise<GenreShare[]> {
