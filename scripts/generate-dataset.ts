@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { generateDataset } from "../src/datagen/generate.js";
 import { PRESETS, type PresetName } from "../src/datagen/presets.js";
 import { integer, positiveInt } from "../src/cli/commands/options.js";
-import { barProgress, lineProgress } from "../src/ingest/progress.js";
+import { terminalProgress } from "../src/ingest/progress.js";
 
 
 interface Options {
@@ -45,7 +45,7 @@ const program: Command = new Command("generate-dataset")
       program.error("error: give --preset, or all of --users, --movies and --ratings");
     }
 
-    const reporter = process.stderr.isTTY ? barProgress(process.stderr) : lineProgress((line) => console.error(line));
+    const reporter = terminalProgress();
     const stage = reporter.stage("ratings", ratings);
     let reported = 0;
     let result;

@@ -1,5 +1,5 @@
 import { loadConfig, type Config } from "../config.js";
-import { barProgress, lineProgress, type ProgressReporter } from "../ingest/progress.js";
+import { silentProgress, terminalProgress, type ProgressReporter } from "../ingest/progress.js";
 import { createLogger, type Logger } from "../logger.js";
 
 export interface BenchOutput {
@@ -19,6 +19,6 @@ export function benchOutput(json: boolean): BenchOutput {
     say: (line) => {
       if (!json) console.error(line);
     },
-    progress: json ? lineProgress(() => undefined) : process.stderr.isTTY ? barProgress() : lineProgress((l) => console.error(l)),
+    progress: json ? silentProgress : terminalProgress(),
   };
 }

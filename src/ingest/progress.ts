@@ -113,3 +113,8 @@ export function epochProgress(interactive: boolean, write: (line: string) => voi
     },
   };
 }
+
+/** Bars on a terminal; one line per stage when stderr is a file or a pipe (CI logs), where bars would be noise. */
+export function terminalProgress(): ProgressReporter {
+  return process.stderr.isTTY ? barProgress() : lineProgress((line) => console.error(line));
+}

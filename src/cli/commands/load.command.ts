@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { bulkLoadRelease } from "../../ingest/bulk/bulk-loader.js";
 import { downloadRelease, RELEASES } from "../../ingest/download.js";
 import { loadRelease, LoadRefusedError, type LoadSummary } from "../../ingest/loader.js";
-import { barProgress, lineProgress } from "../../ingest/progress.js";
+import { terminalProgress } from "../../ingest/progress.js";
 import { localServer, openDatabase } from "../../runtime.js";
 import { commandContext } from "../context.js";
 
@@ -67,7 +67,7 @@ export function loadCommand(): Command {
       }
       const folder = dir ?? (await download(options.download!, config.dataCacheDir));
       const release = openRelease(folder, { genomeDir: options.genome });
-      const progress = process.stderr.isTTY ? barProgress() : lineProgress((line) => console.error(line));
+      const progress = terminalProgress();
       let summary: LoadSummary;
       if (options.bulk) {
         const server = localServer(config, logger);

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { barProgress, lineProgress } from "../../ingest/progress.js";
+import { terminalProgress } from "../../ingest/progress.js";
 import { startService } from "../../main.js";
 import { commandContext } from "../context.js";
 import { positiveInt } from "./options.js";
@@ -15,7 +15,7 @@ function serveAction(loadDemo: boolean) {
     const { config, logger } = commandContext(command, { PORT: options.port, HOST: options.host });
     const service = await startService(config, logger, {
       loadDemo,
-      progress: process.stderr.isTTY ? barProgress() : lineProgress((line) => console.error(line)),
+      progress: terminalProgress(),
       onLoaded: printSummary,
       onTrained: (trained) => console.table(trained.map((t) => ({ model: t.record.name, version: t.record.version, "fit s": Number(t.fitSeconds.toFixed(2)) }))),
     });
