@@ -16,6 +16,9 @@ export function parseRating(value: number, field = "rating"): number {
   return value;
 }
 
+/** Movies a profile given in one request may hold (createUser's likes, a visitor's ratings). */
+export const MAX_PROFILE_MOVIES = 500;
+
 export const MAX_PAGE_SIZE = 100;
 
 export function parseFirst(value: number, field = "first"): number {

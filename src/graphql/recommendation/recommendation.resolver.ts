@@ -1,12 +1,10 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { BadUserInputError } from "../common/errors.js";
-import { parseId, parseRating } from "../common/ids.js";
+import { MAX_PROFILE_MOVIES, parseId, parseRating } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
 import { RecommendationsArgs, RecommendationsForArgs } from "./recommendation.args.js";
 import { toRequest, withMovies } from "./recommendation.mapper.js";
 import { Recommendation } from "./recommendation.type.js";
-
-const MAX_VISITOR_RATINGS = 500;
 
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
@@ -23,8 +21,8 @@ export class RecommendationResolver {
   async recommendationsFor(@Args(() => RecommendationsForArgs) args: RecommendationsForArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
     const liked = args.likedMovieIds ?? [];
     const rated = args.ratings ?? [];
-    if (liked.length + rated.length > MAX_VISITOR_RATINGS) {
-      throw new BadUserInputError(`likedMovieIds and ratings take at most ${MAX_VISITOR_RATINGS} movies together`, "ratings");
+    if (liked.length + rated.length > MAX_PROFILE_MOVIES) {
+      throw new BadUserInputError(`likedMovieIds and ratings take at most ${MAX_PROFILE_MOVIES} movies together`, "ratings");
     }
     const ratings = new Map<number, number>(liked.map((id) => [parseId(id, "likedMovieIds"), 5]));
     for (const { movieId, rating } of rated) ratings.set(parseId(movieId, "ratings.movieId"), parseRating(rating, "ratings.rating"));

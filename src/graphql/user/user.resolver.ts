@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-
 import { requireWriter } from "../common/auth.js";
 import { BadUserInputError } from "../common/errors.js";
 import { toConnection } from "../common/connection.js";
-import { decodeCursor, parseFirst, parseId, parseRating } from "../common/ids.js";
+import { decodeCursor, MAX_PROFILE_MOVIES, parseFirst, parseId, parseRating } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
 import { RecommendationListArgs } from "../recommendation/recommendation.args.js";
 import { toRequest, withMovies } from "../recommendation/recommendation.mapper.js";
@@ -57,7 +57,7 @@ export class UserResolver {
     requireWriter(ctx.canWrite, ctx.writesEnabled);
     const id = args.id == null ? null : parseId(args.id, "id");
     const liked = [...new Set((args.likedMovieIds ?? []).map((m) => parseId(m, "likedMovieIds")))];
-    if (liked.length > 500) throw new BadUserInputError("likedMovieIds takes at most 500 movies", "likedMovieIds");
+    if (liked.length > MAX_PROFILE_MOVIES) throw new BadUserInputError(`likedMovieIds takes at most ${MAX_PROFILE_MOVIES} movies`, "likedMovieIds");
     const userId = await ctx.services.users.create(id, liked);
     return { id: String(userId), ratingCount: liked.length };
   }
