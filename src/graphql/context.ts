@@ -3,7 +3,7 @@ import type { TmdbConfig } from "../config.js";
 import type { Database } from "../db/database.js";
 import { TmdbPosters } from "../posters/tmdb-posters.js";
 import type { Logger } from "../logger.js";
-import { MovieService, type HistogramRow, type MovieRow, type RatingStatsRow, type TagsRow } from "./movie/movie.service.js";
+import { MovieService, type HistogramRow, type MovieRow, type TagsRow } from "./movie/movie.service.js";
 import { RatingService } from "./rating/rating.service.js";
 import { StatsService } from "./stats/stats.service.js";
 import { EvaluationStore, type StoredEvaluation } from "../models/eval/evaluation-store.js";
@@ -47,7 +47,6 @@ export function createServices(db: Database, logger: Logger, tmdb?: TmdbConfig):
 /** Created per request, so a cache never outlives the request that filled it. */
 export interface Loaders {
   movie: DataLoader<number, MovieRow | null>;
-  ratingStats: DataLoader<number, RatingStatsRow | null>;
   ratingHistogram: DataLoader<number, HistogramRow | null>;
   topTags: DataLoader<number, TagsRow<{ tag: string; relevance: number }> | null>;
   userTags: DataLoader<number, TagsRow<{ tag: string; count: number }> | null>;
@@ -56,16 +55,9 @@ export interface Loaders {
 }
 
 export function createLoaders(services: Services): Loaders {
-  const ratingStats = new DataLoader((ids: readonly number[]) => services.movies.ratingStats(ids));
-  // A movie arrives with its rating stats, so the stats of every movie loaded cost no second round trip.
-  const movie = new DataLoader(async (ids: readonly number[]) => {
-    const rows = await services.movies.byIds(ids);
-    for (const row of rows) if (row) ratingStats.prime(row.id, { id: row.id, ratingCount: row.ratingCount, averageRating: row.averageRating });
-    return rows;
-  });
   return {
-    movie,
-    ratingStats,
+    // A movie arrives with its rating count and mean: nearly every client asks for them with it.
+    movie: new DataLoader((ids) => services.movies.byIds(ids)),
     ratingHistogram: new DataLoader((ids) => services.movies.ratingHistograms(ids)),
     topTags: new DataLoader((ids) => services.movies.topTags(ids)),
     userTags: new DataLoader((ids) => services.movies.userTags(ids)),

@@ -7,6 +7,8 @@ export function toMovie(row: MovieRow): Movie {
     title: row.title,
     year: row.year,
     genres: [...row.genres].sort(),
+    ratingCount: row.ratingCount,
+    averageRating: row.averageRating,
     imdbId: row.imdbId,
     tmdbId: row.tmdbId,
   });

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { GraphQLContext } from "../context.js";
 import { toConnection } from "../common/connection.js";
 import { decodeCursor, parseFirst, parseId } from "../common/ids.js";
@@ -43,13 +43,5 @@ export class MovieResolver {
     return ctx.services.posters.posterUrl(movie.tmdbId);
   }
 
-  @FieldResolver(() => Int, { description: "How many users rated the movie" })
-  async ratingCount(@Root() movie: Movie, @Ctx() ctx: GraphQLContext): Promise<number> {
-    return (await ctx.loaders.ratingStats.load(Number(movie.id)))?.ratingCount ?? 0;
-  }
 
-  @FieldResolver(() => Float, { nullable: true, description: "Mean rating, null when nobody rated it" })
-  async averageRating(@Root() movie: Movie, @Ctx() ctx: GraphQLContext): Promise<number | null> {
-    return (await ctx.loaders.ratingStats.load(Number(movie.id)))?.averageRating ?? null;
-  }
 }

@@ -4,7 +4,6 @@ import { cypher } from "../../db/queries.js";
 
 const Q = {
   byIds: cypher("movie/by-ids"),
-  ratingStats: cypher("movie/rating-stats-by-ids"),
   search: cypher("movie/search"),
   histograms: cypher("movie/rating-histogram-by-ids"),
   topTags: cypher("movie/top-tags-by-ids"),
@@ -21,12 +20,6 @@ export interface MovieRow {
   imdbId: string | null;
   tmdbId: number | null;
   genres: string[];
-  ratingCount: number;
-  averageRating: number | null;
-}
-
-export interface RatingStatsRow {
-  id: number;
   ratingCount: number;
   averageRating: number | null;
 }
@@ -63,11 +56,6 @@ export class MovieService {
 
   async byIds(ids: readonly number[]): Promise<Array<MovieRow | null>> {
     const rows = (await this.db.read(Q.byIds, { ids })) as unknown as MovieRow[];
-    return inOrder(ids, rows);
-  }
-
-  async ratingStats(ids: readonly number[]): Promise<Array<RatingStatsRow | null>> {
-    const rows = (await this.db.read(Q.ratingStats, { ids })) as unknown as RatingStatsRow[];
     return inOrder(ids, rows);
   }
 

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { ConnectionType, EdgeType } from "../common/connection.type.js";
 
 @ObjectType({ description: "A movie from the MovieLens catalogue" })
@@ -14,6 +14,12 @@ export class Movie {
 
   @Field(() => [String])
   genres!: string[];
+
+  @Field(() => Int, { description: "How many users rated the movie" })
+  ratingCount!: number;
+
+  @Field(() => Float, { nullable: true, description: "Mean rating, null when nobody rated it" })
+  averageRating!: number | null;
 
   imdbId!: string | null;
   tmdbId!: number | null;

@@ -66,7 +66,6 @@ export class UserResolver {
 function toResult(change: RatingChange, ctx: GraphQLContext): RatingResult {
   ctx.loaders.user.clear(change.userId);
   ctx.loaders.movie.clear(change.movieId);
-  ctx.loaders.ratingStats.clear(change.movieId);
   ctx.loaders.ratingHistogram.clear(change.movieId);
   return {
     user: { id: String(change.userId), ratingCount: change.userRatingCount },
