@@ -12,6 +12,9 @@ import { PACKAGE_ROOT } from "./paths.js";
 const port = z.coerce.number().int().min(1).max(65535);
 const size = z.string().regex(/^\d+[kmg]$/i, 'expected a size such as "512m" or "2g"');
 
+/** See CACHE_TTL_MS. */
+export const DEFAULT_CACHE_TTL_MS = 2000;
+
 const schema = z.object({
   /** An existing Neo4j (bolt://, neo4j://, neo4j+s://…). Unset: the project runs its own local server. */
   NEO4J_URI: z
@@ -34,6 +37,12 @@ const schema = z.object({
   NEO4J_LOCAL_START_TIMEOUT: z.coerce.number().int().min(5).default(120),
   /** Bearer token that mutations require. Unset: writes are disabled (not open). */
   API_TOKEN: z.string().min(16, "use at least 16 characters").optional(),
+  /**
+   * How long the API may serve a user's ratings and a movie's rating stats from memory. Its own
+   * writes drop what they touch at once; writes from elsewhere (another API process, Cypher) show
+   * within this many milliseconds. 0 reads them from the graph on every request.
+   */
+  CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_CACHE_TTL_MS),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -70,7 +79,7 @@ export interface Config {
     queryTimeoutMs: number;
   };
   local: LocalNeo4jConfig;
-  server: { host: string; port: number; apiToken?: string };
+  server: { host: string; port: number; apiToken?: string; cacheTtlMs: number };
   /** Undefined without a TMDB key. */
   tmdb?: TmdbConfig;
   logLevel: Raw["LOG_LEVEL"];
@@ -137,7 +146,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       pageCache: raw.NEO4J_LOCAL_PAGECACHE,
       startTimeoutSeconds: raw.NEO4J_LOCAL_START_TIMEOUT,
     },
-    server: { host: raw.HOST, port: raw.PORT, apiToken: raw.API_TOKEN },
+    server: { host: raw.HOST, port: raw.PORT, apiToken: raw.API_TOKEN, cacheTtlMs: raw.CACHE_TTL_MS },
     tmdb: raw.TMDB_API_KEY ? { apiKey: raw.TMDB_API_KEY, apiUrl: raw.TMDB_API_URL, imageUrl: raw.TMDB_IMAGE_URL } : undefined,
     logLevel: raw.LOG_LEVEL,
     demoDataDir: absolute(raw.DEMO_DATA_DIR),

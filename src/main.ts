@@ -40,7 +40,7 @@ export async function startService(config: Config, logger: Logger, options: Star
     evaluation = await ensureEvaluations(db, config, logger);
   }
 
-  const built = await buildServer(db, logger, { apiToken: config.server.apiToken, tmdb: config.tmdb });
+  const built = await buildServer(db, logger, { apiToken: config.server.apiToken, tmdb: config.tmdb, cacheTtlMs: config.server.cacheTtlMs });
   const http: Server = await new Promise((resolve, reject) => {
     const server = built.app.listen(config.server.port, config.server.host, () => resolve(server));
     server.once("error", reject);

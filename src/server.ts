@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
-import type { TmdbConfig } from "./config.js";
+import { DEFAULT_CACHE_TTL_MS, type TmdbConfig } from "./config.js";
 import type { Database } from "./db/database.js";
 import { currentDataset } from "./graph/dataset.js";
 import type { Logger } from "./logger.js";
@@ -33,10 +33,12 @@ export interface ServerOptions {
   apiToken?: string;
   /** Where posters come from; without it Movie.posterUrl is null. */
   tmdb?: TmdbConfig;
+  /** CACHE_TTL_MS (default 2000). */
+  cacheTtlMs?: number;
 }
 
 export async function buildServer(db: Database, logger: Logger, options: ServerOptions = {}): Promise<BuiltServer> {
-  const services = createServices(db, logger, options.tmdb);
+  const services = createServices(db, logger, { tmdb: options.tmdb, cacheTtlMs: options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS });
   const contextFor = (requestId: string = randomUUID(), authorization?: string): GraphQLContext => ({
     requestId,
     canWrite: isWriter(authorization, options.apiToken),

@@ -28,16 +28,28 @@ export interface Services {
   posters?: TmdbPosters;
 }
 
-export function createServices(db: Database, logger: Logger, tmdb?: TmdbConfig): Services {
+export interface ServiceOptions {
+  /** Without it there are no posters. */
+  tmdb?: TmdbConfig;
+  /** CACHE_TTL_MS: how long users' ratings and movies' rating stats may be served from memory. */
+  cacheTtlMs: number;
+}
+
+export function createServices(db: Database, logger: Logger, options: ServiceOptions): Services {
   const runtime = new ModelRuntime(db, logger);
+  const movies = new MovieService(db, options.cacheTtlMs);
+  const recommendations = new RecommendationService(db, runtime, options.cacheTtlMs);
   return {
-    posters: tmdb && new TmdbPosters(tmdb, logger),
-    movies: new MovieService(db),
+    posters: options.tmdb && new TmdbPosters(options.tmdb, logger),
+    movies,
     ratings: new RatingService(db),
     stats: new StatsService(db),
-    recommendations: new RecommendationService(db, runtime),
+    recommendations,
     similar: new SimilarService(db, runtime),
-    users: new UserService(db),
+    users: new UserService(db, (userId, movieId) => {
+      recommendations.ratingsChanged(userId);
+      movies.ratingsChanged(movieId);
+    }),
     explain: new ExplainService(db),
     models: new ModelStore(db),
     evaluations: new EvaluationStore(db),

@@ -3,6 +3,7 @@ import { cypher } from "../db/queries.js";
 import { topK } from "../models/eval/evaluate.js";
 import { HybridModel, zScores } from "../models/hybrid/hybrid.js";
 import type { Profile } from "../models/model.js";
+import { ExpiringCache } from "../common/expiring-cache.js";
 import { LruCache } from "../common/lru-cache.js";
 import { ContentModel } from "../models/content/content-model.js";
 import { filterMask, type CatalogFilter } from "./catalog.js";
@@ -43,6 +44,9 @@ export interface RecommendRequest {
 /** Ranked lists remembered (see ratingsDigest): a few MB at 10 movies a list. */
 const RANKED_LISTS_KEPT = 10_000;
 
+/** Users whose ratings are kept in memory between requests (see CACHE_TTL_MS). */
+const USERS_KEPT = 10_000;
+
 /** Diversifying picks from this many of the best candidates per movie asked for. */
 const DIVERSITY_POOL_PER_ITEM = 10;
 
@@ -55,24 +59,28 @@ export interface ScoredMovie {
 }
 
 /**
- * Recommendations from the in-memory models. A user's ratings are read live
- * from the graph on every request, so a rating written a moment ago is
+ * Recommendations from the in-memory models. A user's ratings are read from
+ * the graph, not from the trained model, so a rating written a moment ago is
  * excluded at once and, when it changed the user's taste since training,
  * scoring folds the current ratings in (scoreProfile) instead of using the
- * trained user vector.
+ * trained user vector. Those ratings are kept for `cacheTtlMs` between
+ * requests; a rating written through this process drops them at once
+ * (`ratingsChanged`).
  */
 export class RecommendationService {
   private readonly cache = new LruCache<string, ScoredMovie[]>(RANKED_LISTS_KEPT);
+  private readonly userRatings: ExpiringCache<number, Array<[number, number]>>;
 
   constructor(
     private readonly db: Database,
     private readonly runtime: ModelRuntime,
-  ) {}
+    cacheTtlMs: number,
+  ) {
+    this.userRatings = new ExpiringCache(USERS_KEPT, cacheTtlMs);
+  }
 
   async forUser(userId: number, request: RecommendRequest): Promise<ScoredMovie[]> {
-    const rows = await this.db.read(Q.userRatings, { userId });
-    if (rows.length === 0) throw new UnknownUserError(`no user ${userId}`);
-    const live = rows[0].ratings as Array<[number, number]>;
+    const live = await this.ratingsOf(userId);
     const loaded = await this.runtime.current();
     const key = JSON.stringify([userId, loaded.signature, request.strategy, request.first, request.filter, ratingsDigest(live)]);
     const cached = this.cache.get(key);
@@ -83,6 +91,22 @@ export class RecommendationService {
     const ranked = this.rank(loaded, request, profile, unchanged ? user : -1);
     this.cache.set(key, ranked);
     return ranked;
+  }
+
+  /** The user rated, re-rated or unrated a movie: their ratings must be read again. */
+  ratingsChanged(userId: number): void {
+    this.userRatings.delete(userId);
+  }
+
+  private async ratingsOf(userId: number): Promise<Array<[number, number]>> {
+    const kept = this.userRatings.get(userId);
+    if (kept) return kept;
+    const mark = this.userRatings.mark();
+    const rows = await this.db.read(Q.userRatings, { userId });
+    if (rows.length === 0) throw new UnknownUserError(`no user ${userId}`);
+    const live = rows[0].ratings as Array<[number, number]>;
+    this.userRatings.set(userId, live, mark);
+    return live;
   }
 
   /** For someone who is not a user: their (movie id, rating) pairs fold in like a user's ratings. */

@@ -228,7 +228,7 @@ describe("the pack with item-knn, user-knn, ALS and content trained", () => {
   });
 
   it("recommendation-genres: the genres of the API's own ALS recommendations", async () => {
-    const service = new RecommendationService(db, new ModelRuntime(db, createLogger("silent")));
+    const service = new RecommendationService(db, new ModelRuntime(db, createLogger("silent")), 0);
     const recommended = await service.forUser(1, { first: 50, strategy: "ALS", filter: {} });
     const movies = await db.read(Q.moviesById, { ids: recommended.map((r) => r.movieId) });
     const perGenre = new Map<string, number>();

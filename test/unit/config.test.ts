@@ -31,7 +31,7 @@ describe("loadConfig defaults", () => {
         pageCache: "2g",
         startTimeoutSeconds: 120,
       },
-      server: { host: "127.0.0.1", port: 4000 },
+      server: { host: "127.0.0.1", port: 4000, cacheTtlMs: 2000 },
       logLevel: "info",
       demoDataDir: join(PACKAGE_ROOT, "data", "ml-latest-small"),
       dataCacheDir: join(homedir(), ".cache", "cinegraph", "datasets"),
@@ -76,6 +76,7 @@ describe("loadConfig from the environment", () => {
         NEO4J_LOCAL_START_TIMEOUT: "30",
         HOST: "0.0.0.0",
         PORT: "8080",
+        CACHE_TTL_MS: "0",
         LOG_LEVEL: "debug",
         UNRELATED: "ignored",
       },
@@ -88,7 +89,7 @@ describe("loadConfig from the environment", () => {
       queryTimeoutMs: 5000,
     });
     expect(config.local).toMatchObject({ boltPort: 17687, httpPort: 17474, heap: "512m", pageCache: "1G", startTimeoutSeconds: 30 });
-    expect(config.server).toEqual({ host: "0.0.0.0", port: 8080 });
+    expect(config.server).toEqual({ host: "0.0.0.0", port: 8080, cacheTtlMs: 0 });
     expect(config.logLevel).toBe("debug");
   });
 
@@ -183,6 +184,12 @@ describe("loadConfig rejects", () => {
     expect(configError({ env: { LOG_LEVEL: "loud" } }).message).toContain("  LOG_LEVEL: ");
     expect(configError({ env: { NEO4J_QUERY_TIMEOUT_MS: "99" } }).message).toContain("  NEO4J_QUERY_TIMEOUT_MS: ");
     expect(configError({ env: { NEO4J_LOCAL_START_TIMEOUT: "4" } }).message).toContain("  NEO4J_LOCAL_START_TIMEOUT: ");
+  });
+
+  it("a CACHE_TTL_MS that is negative, fractional or above an hour", () => {
+    expect(configError({ env: { CACHE_TTL_MS: "-1" } }).message).toContain("  CACHE_TTL_MS: Too small");
+    expect(configError({ env: { CACHE_TTL_MS: "0.5" } }).message).toContain("  CACHE_TTL_MS: ");
+    expect(configError({ env: { CACHE_TTL_MS: "3600001" } }).message).toContain("  CACHE_TTL_MS: Too big");
   });
 
   it("lists every invalid key, one per line", () => {

@@ -1,3 +1,4 @@
+import { ExpiringCache } from "../../common/expiring-cache.js";
 import type { Database } from "../../db/database.js";
 import { inOrder } from "../../db/in-order.js";
 import { cypher } from "../../db/queries.js";
@@ -9,6 +10,9 @@ const Q = {
   topTags: cypher("movie/top-tags-by-ids"),
   userTags: cypher("movie/user-tags-by-ids"),
 };
+
+/** Movies kept in memory between requests: the catalogue of the largest MovieLens release fits. */
+const MOVIES_KEPT = 100_000;
 
 /** Tags fetched per movie by the batch reads; `first` slices this list. */
 export const MAX_TAGS = 100;
@@ -52,11 +56,36 @@ export interface MoviePage {
 
 /** Reads movies; batch methods return results in the order of the ids asked for, null where absent. */
 export class MovieService {
-  constructor(private readonly db: Database) {}
+  private readonly cache: ExpiringCache<number, MovieRow>;
+
+  /** `cacheTtlMs`: how long a movie and its rating stats may be served from memory (CACHE_TTL_MS). */
+  constructor(
+    private readonly db: Database,
+    cacheTtlMs: number,
+  ) {
+    this.cache = new ExpiringCache(MOVIES_KEPT, cacheTtlMs);
+  }
 
   async byIds(ids: readonly number[]): Promise<Array<MovieRow | null>> {
-    const rows = (await this.db.read(Q.byIds, { ids })) as unknown as MovieRow[];
-    return inOrder(ids, rows);
+    const found = new Map<number, MovieRow>();
+    const missing = ids.filter((id) => {
+      const row = this.cache.get(id);
+      if (row) found.set(id, row);
+      return !row;
+    });
+    if (missing.length > 0) {
+      const mark = this.cache.mark();
+      for (const row of (await this.db.read(Q.byIds, { ids: missing })) as unknown as MovieRow[]) {
+        this.cache.set(row.id, row, mark);
+        found.set(row.id, row);
+      }
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** A rating of the movie was written or deleted: its stats must be read again. */
+  ratingsChanged(movieId: number): void {
+    this.cache.delete(movieId);
   }
 
   async ratingHistograms(ids: readonly number[]): Promise<Array<HistogramRow | null>> {

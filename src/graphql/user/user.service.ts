@@ -39,9 +39,15 @@ export class UserExistsError extends Error {
   override readonly name = "UserExistsError";
 }
 
+/** Told of every rating this service wrote or deleted, after it is committed, so caches can drop what it changed. */
+export type RatingListener = (userId: number, movieId: number) => void;
+
 /** Reads users and writes their ratings. */
 export class UserService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly ratingChanged: RatingListener,
+  ) {}
 
   async byIds(ids: readonly number[]): Promise<Array<UserRow | null>> {
     return inOrder(ids, (await this.db.read(Q.byIds, { ids })) as unknown as UserRow[]);
@@ -62,6 +68,7 @@ export class UserService {
     await this.requireUser(userId);
     const [row] = await this.db.write(Q.upsertRating, { userId, movieId, rating, timestamp: Math.floor(Date.now() / 1000) });
     if (!row) throw new MovieNotFoundError(`no movie ${movieId}`);
+    this.ratingChanged(userId, movieId);
     return { userId, movieId, rating, changed: true, userRatingCount: row.ratingCount as number };
   }
 
@@ -69,12 +76,13 @@ export class UserService {
     await this.requireUser(userId);
     const [row] = await this.db.write(Q.deleteRating, { userId, movieId });
     if (!row) throw new MovieNotFoundError(`no movie ${movieId}`);
+    if (row.existed) this.ratingChanged(userId, movieId);
     return { userId, movieId, rating: null, changed: row.existed as boolean, userRatingCount: row.ratingCount as number };
   }
 
   /** Creates a user who liked the given movies (stored as 5-star ratings), all or nothing. */
   async create(id: number | null, likedMovieIds: number[]): Promise<number> {
-    return this.db.writeTransaction(async (tx) => {
+    const userId = await this.db.writeTransaction(async (tx) => {
       const [created] = await tx.run(Q.create, { id });
       if (!created) throw new UserExistsError(`user ${id} already exists`);
       const userId = created.id as number;
@@ -85,6 +93,8 @@ export class UserService {
       }
       return userId;
     });
+    for (const movieId of likedMovieIds) this.ratingChanged(userId, movieId);
+    return userId;
   }
 
   private async requireUser(userId: number): Promise<void> {
