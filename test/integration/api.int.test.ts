@@ -141,6 +141,19 @@ describe("limits", () => {
     expect(sameButSmall.errors).toBeUndefined();
   });
 
+  it("prices the same query text again when a page size or an @include it depends on changes", async () => {
+    const query = `query($n: Int, $deep: Boolean!, $id: ID!) {
+      movie(id: $id) { title similar(first: $n, by: GENRE) { movie { similar(first: $n, by: GENRE) { movie { title similar(first: $n, by: GENRE) @include(if: $deep) { score } } } } } }
+    }`;
+    const code = async (variables: Record<string, unknown>) => (await run(query, variables)).errors?.[0]?.extensions?.code;
+    expect(await code({ n: 3, deep: true, id: "1" })).toBeUndefined();
+    expect(await code({ n: 40, deep: true, id: "1" })).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(await code({ n: 40, deep: false, id: "1" })).toBeUndefined();
+    expect(await code({ n: 40, deep: true, id: "2" })).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(await code({ n: 3, deep: true, id: "2" })).toBeUndefined();
+    expect(await code({ n: "many", deep: true, id: "1" })).toBe("BAD_USER_INPUT");
+  });
+
   it("refuses too many aliases", async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `m${i}: movie(id: "1") { title }`).join(" ");
     expect((await run(`{ ${aliases} }`)).errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");

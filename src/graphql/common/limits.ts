@@ -1,8 +1,10 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
+import { GraphQLError, type DocumentNode, type ValidationContext, type ValidationRule } from "graphql";
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
+import { LruCache } from "../../common/lru-cache.js";
+import { costVariables } from "./cost-variables.js";
 
 /** Deep enough for an explanation path's nodes inside a user's recommendations, not for recursion through `similar`. */
 export const MAX_DEPTH = 12;
@@ -52,34 +54,43 @@ function reportRejection(context: ValidationContext | null, error: GraphQLError)
   context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, "")));
 }
 
+/** Costs remembered per query text, for the values of its cost variables (a page size or two, usually). */
+const COSTS_KEPT_PER_DOCUMENT = 64;
+
 /**
  * Refuses an operation whose cost exceeds MAX_COMPLEXITY once its variables
- * are known, before any resolver runs.
+ * are known, before any resolver runs. Computing a cost walks the whole
+ * operation against the schema, as much work as serving a cached
+ * recommendation list, so it is remembered per document and the variables it
+ * depends on (costVariables).
  */
-export const complexityPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ request, document, schema }) {
-        let cost: number;
-        try {
-          cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [fieldCost],
-          });
-        } catch (error) {
-          // Variables that do not fit their types: execution refuses them next, as BAD_USER_INPUT.
-          if (error instanceof GraphQLError) return;
-          throw error;
-        }
-        if (cost > MAX_COMPLEXITY) {
+export function complexityPlugin(): ApolloServerPlugin {
+  const costs = new WeakMap<DocumentNode, LruCache<string, number>>();
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let known = costs.get(document);
+          if (!known) costs.set(document, (known = new LruCache(COSTS_KEPT_PER_DOCUMENT)));
+          const key = JSON.stringify([request.operationName ?? null, ...costVariables(document).map((name) => request.variables?.[name] ?? null)]);
+          let cost = known.get(key);
+          if (cost === undefined) {
+            try {
+              cost = getComplexity({ schema, query: document, operationName: request.operationName, variables: request.variables, estimators: [fieldCost] });
+            } catch (error) {
+              // Variables that do not fit their types: execution refuses them next, as BAD_USER_INPUT.
+              if (error instanceof GraphQLError) return;
+              throw error;
+            }
+            known.set(key, cost);
+          }
+          if (cost > MAX_COMPLEXITY) {
           throw new GraphQLError(`The query is too complex: it would cost ${cost}, the limit is ${MAX_COMPLEXITY}; ask for smaller pages or fewer nested lists`, {
-            extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, limit: MAX_COMPLEXITY, http: { status: 400 } },
-          });
-        }
-      },
-    };
-  },
-};
+              extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, limit: MAX_COMPLEXITY, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
