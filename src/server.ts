@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
@@ -55,7 +55,10 @@ export async function buildServer(db: Database, logger: Logger, options: ServerO
     // main.ts owns the signals: it closes HTTP, Apollo, the driver and the local Neo4j in that order.
     stopOnTerminationSignals: false,
     validationRules: limitRules(),
-    plugins: [errorLoggingPlugin, complexityPlugin, ApolloServerPluginLandingPageDisabled()],
+    // The IDE at /graphql needs introspection, which Apollo turns off by default under NODE_ENV=production.
+    introspection: true,
+    // No field sets a cache hint, and the plugin would otherwise run for every resolved field.
+    plugins: [errorLoggingPlugin, complexityPlugin(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
