@@ -8,7 +8,8 @@
  */
 import { Command, Option } from "commander";
 import { runApiBench } from "../src/bench/api-bench.js";
-import { parseMix, parseScenarios, parseSeconds, parseStrategy, parseUrl, parseWarmup } from "../src/bench/api-options.js";
+import { parseMix, parseRate, parseScenarios, parseSeconds, parseStrategy, parseUrl, parseWarmup } from "../src/bench/api-options.js";
+import { RECOMMENDATIONS_RATE } from "../src/bench/api-summary.js";
 import { formatReport } from "../src/bench/api-report.js";
 import { externalTarget, throwAwayTarget } from "../src/bench/api-target.js";
 import { DEFAULT_MIX, SCENARIOS, type Mix, type ScenarioName } from "../src/bench/api-workload.js";
@@ -25,6 +26,7 @@ interface Options {
   strategy: Strategy;
   mix: Mix;
   users: number;
+  rate: number;
   data?: string;
   genome?: string;
   heap: string;
@@ -42,6 +44,7 @@ const program = new Command("bench:api")
   .option("--connections <n>", "requests in flight at once", positiveInt, 10)
   .option("--strategy <strategy>", "recommendation strategy", parseStrategy, "HYBRID" as Strategy)
   .option("--mix <weights>", "the mixed scenario's weights", parseMix, DEFAULT_MIX)
+  .option("--rate <n>", "requests/s of the second recommendations run, which judges its p99 (0: skip it)", parseRate, RECOMMENDATIONS_RATE)
   .option("--users <n>", "spread requests over users 1…n", positiveInt, 610)
   .option("--data <dir>", "release to load into the throw-away Neo4j (default: DEMO_DATA_DIR, ml-latest-small)")
   .option("--genome <dir>", "also load the tag genome from this folder (genome-scores.csv, genome-tags.csv)")
@@ -71,6 +74,7 @@ const program = new Command("bench:api")
         strategy: options.strategy,
         mix: options.mix,
         maxUsers: options.users,
+        recommendationsRate: options.rate,
         say,
       });
       console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));

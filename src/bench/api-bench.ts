@@ -14,6 +14,8 @@ export interface ApiBenchOptions {
   connections: number;
   strategy: Strategy;
   mix?: Mix;
+  /** Requests per second of the recommendations run that judges its latency; 0 skips that run. */
+  recommendationsRate: number;
   /** Users 1…n to spread recommendations over. */
   maxUsers: number;
   /** Requests per kind checked in full before each scenario's timed run. */
@@ -35,7 +37,7 @@ export interface ApiBenchReport {
   benchmark: "api";
   machine: Machine;
   api: { url: string; server: string; neo4j: string };
-  settings: { seconds: number; warmupSeconds: number; connections: number; strategy: Strategy; mix: Mix };
+  settings: { seconds: number; warmupSeconds: number; connections: number; recommendationsRate: number; strategy: Strategy; mix: Mix };
   pools: { users: number; movies: number; pairs: number; searchTerms: number };
   scenarios: ScenarioSummary[];
   targets: TargetCheck[];
@@ -46,7 +48,8 @@ export interface ApiBenchReport {
 /**
  * Drives the API with each scenario in turn: finds real ids on the server,
  * checks a few replies of the scenario in full, warms up, then runs for the
- * given time while recording every response.
+ * given time while recording every response. Recommendations run twice: as
+ * fast as the API answers, then held to `recommendationsRate`.
  */
 export async function runApiBench(target: ApiTarget, options: ApiBenchOptions): Promise<ApiBenchReport> {
   const say = options.say ?? (() => undefined);
@@ -63,18 +66,28 @@ export async function runApiBench(target: ApiTarget, options: ApiBenchOptions): 
       say(`${scenario}: warming up for ${options.warmupSeconds} s`);
       await fire(workload(), { ...fireOptions, seconds: options.warmupSeconds }, new Recorder());
     }
-    say(`${scenario}: ${options.seconds} s with ${options.connections} connections`);
-    const recorder = new Recorder();
-    recorder.errors.verification = problems.length;
-    for (const problem of problems) recorder.sample(`verification: ${problem}`);
-    const seconds = await fire(workload(), { ...fireOptions, seconds: options.seconds }, recorder);
-    scenarios.push(recorder.summarise(scenario, options.connections, round1(seconds)));
+    const rates = scenario === "recommendations" && options.recommendationsRate > 0 ? [null, options.recommendationsRate] : [null];
+    for (const rate of rates) {
+      say(`${scenario}: ${options.seconds} s with ${options.connections} connections${rate ? `, ${rate} requests/s` : ""}`);
+      const recorder = new Recorder();
+      recorder.errors.verification = problems.length;
+      for (const problem of problems) recorder.sample(`verification: ${problem}`);
+      const seconds = await fire(workload(), { ...fireOptions, seconds: options.seconds, rate: rate ?? undefined }, recorder);
+      scenarios.push(recorder.summarise(scenario, rate, options.connections, round1(seconds)));
+    }
   }
   return {
     benchmark: "api",
     machine,
     api: { url: target.url, server: target.server, neo4j: target.neo4j },
-    settings: { seconds: options.seconds, warmupSeconds: options.warmupSeconds, connections: options.connections, strategy: options.strategy, mix },
+    settings: {
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+      connections: options.connections,
+      recommendationsRate: options.recommendationsRate,
+      strategy: options.strategy,
+      mix,
+    },
     pools: { users: pools.userIds.length, movies: pools.movieIds.length, pairs: pools.pairs.length, searchTerms: pools.searchTerms.length },
     scenarios,
     targets: checkTargets(scenarios),

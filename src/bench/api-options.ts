@@ -59,3 +59,10 @@ export function parseWarmup(value: string): number {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number of seconds, 0 or more");
   return n;
 }
+
+/** `--rate 1000`: whole requests per second, 0 to skip the held run. */
+export function parseRate(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number of requests per second, 0 or more");
+  return n;
+}

@@ -11,6 +11,7 @@ export function formatReport(report: ApiBenchReport): string {
     `api:      ${api.server}`,
     `neo4j:    ${api.neo4j}`,
     `load:     ${settings.connections} connections, ${settings.seconds} s per scenario after ${settings.warmupSeconds} s warm-up, strategy ${settings.strategy}; ` +
+      (settings.recommendationsRate > 0 ? `recommendations also held to ${settings.recommendationsRate} requests/s; ` : "") +
       `mix ${Object.entries(settings.mix).map(([k, w]) => `${k} ${w}`).join(" / ")}`,
     `ids:      ${pools.users} users, ${pools.movies} movies, ${pools.pairs} (user, recommended movie) pairs, ${pools.searchTerms} search words`,
     "",
@@ -25,7 +26,7 @@ export function formatReport(report: ApiBenchReport): string {
 function rows(report: ApiBenchReport): string[][] {
   const latency = (l: LatencySummary) => [l.p50, l.p95, l.p99, l.max].map(String);
   return report.scenarios.flatMap((s) => {
-    const main = [s.scenario, String(s.connections), String(s.requests), String(s.requestsPerSecond), ...latency(s.latencyMs), String(totalErrors(s.errors))];
+    const main = [s.heldRate ? `${s.scenario} @${s.heldRate}/s` : s.scenario, String(s.connections), String(s.requests), String(s.requestsPerSecond), ...latency(s.latencyMs), String(totalErrors(s.errors))];
     if (s.byKind.length < 2) return [main];
     return [main, ...s.byKind.map((k) => [`  ${k.kind}`, "", String(k.requests), String(k.requestsPerSecond), ...latency(k.latencyMs), String(k.errors)])];
   });

@@ -31,6 +31,8 @@ export interface KindSummary {
 
 export interface ScenarioSummary {
   scenario: ScenarioName;
+  /** Requests per second the load generator held the run to; null: as many as the API answered. */
+  heldRate: number | null;
   connections: number;
   seconds: number;
   requests: number;
@@ -71,7 +73,7 @@ export class Recorder {
     if (this.samples.length < MAX_SAMPLES) this.samples.push(message.slice(0, 300));
   }
 
-  summarise(scenario: ScenarioName, connections: number, seconds: number): ScenarioSummary {
+  summarise(scenario: ScenarioName, heldRate: number | null, connections: number, seconds: number): ScenarioSummary {
     const all = [...this.latencies.values()].flat();
     const byKind = REQUEST_KINDS.flatMap((kind) => {
       const list = this.latencies.get(kind);
@@ -80,6 +82,7 @@ export class Recorder {
     });
     return {
       scenario,
+      heldRate,
       connections,
       seconds,
       requests: all.length,
@@ -121,14 +124,27 @@ export interface Target {
   metric: "p99" | "requestsPerSecond";
   /** p99 at most this many ms, or at least this many requests per second. */
   limit: number;
+  /** A p99 measured with requests held to this rate, not at saturation. */
+  atRate?: number;
 }
 
-/** What the API should sustain on a 2-core machine with Neo4j beside it. */
+/** The recommendation rate the API should sustain, and the rate at which its p99 is judged. */
+export const RECOMMENDATIONS_RATE = 1000;
+
+/**
+ * What the API should sustain on a 2-core machine with Neo4j beside it:
+ * recommendations at 1,000 per second with p99 ≤ 20 ms (the latency is
+ * judged at that rate: at saturation any server's latency is its queue), and
+ * explanations with p99 ≤ 50 ms under as much load as 10 connections make.
+ */
 export const TARGETS: readonly Target[] = [
-  { scenario: "recommendations", metric: "p99", limit: 20 },
-  { scenario: "recommendations", metric: "requestsPerSecond", limit: 1000 },
+  { scenario: "recommendations", metric: "p99", limit: 20, atRate: RECOMMENDATIONS_RATE },
+  { scenario: "recommendations", metric: "requestsPerSecond", limit: RECOMMENDATIONS_RATE },
   { scenario: "explain", metric: "p99", limit: 50 },
 ];
+
+/** A held run counts as holding its rate when it served at least this share of it. */
+const HELD_SHARE = 0.98;
 
 export interface TargetCheck {
   target: string;
@@ -136,18 +152,24 @@ export interface TargetCheck {
   met: boolean;
 }
 
-/** Each target whose scenario ran, against what it measured; a run with errors meets none. */
+/**
+ * Each target whose run took place, against what it measured; a run with
+ * errors meets none, and a held run that fell behind its rate meets none.
+ */
 export function checkTargets(summaries: readonly ScenarioSummary[], targets: readonly Target[] = TARGETS): TargetCheck[] {
   return targets.flatMap((target) => {
-    const summary = summaries.find((s) => s.scenario === target.scenario);
-    if (!summary) return [];
-    const clean = totalErrors(summary.errors) === 0;
     if (target.metric === "p99") {
+      const summary = summaries.find((s) => s.scenario === target.scenario && s.heldRate === (target.atRate ?? null));
+      if (!summary) return [];
+      const held = summary.heldRate === null || summary.requestsPerSecond >= HELD_SHARE * summary.heldRate;
       const actual = summary.latencyMs.p99;
-      return [{ target: `${target.scenario} p99 ≤ ${target.limit} ms`, actual, met: clean && actual <= target.limit }];
+      const at = target.atRate ? ` at ${target.atRate} requests/s` : "";
+      return [{ target: `${target.scenario} p99 ≤ ${target.limit} ms${at}`, actual, met: held && totalErrors(summary.errors) === 0 && actual <= target.limit }];
     }
+    const summary = summaries.find((s) => s.scenario === target.scenario && s.heldRate === null);
+    if (!summary) return [];
     const actual = summary.requestsPerSecond;
-    return [{ target: `${target.scenario} ≥ ${target.limit} requests/s`, actual, met: clean && actual >= target.limit }];
+    return [{ target: `${target.scenario} ≥ ${target.limit} requests/s`, actual, met: totalErrors(summary.errors) === 0 && actual >= target.limit }];
   });
 }
 
