@@ -3,7 +3,7 @@ import { cypher } from "../db/queries.js";
 import { UnknownUserError } from "./recommendation.service.js";
 import { MovieNotFoundError } from "./similar.service.js";
 
-const Q = { paths: cypher("explain/paths") };
+const Q = { paths: cypher("explain/paths"), pathsForRatings: cypher("explain/paths-for-ratings") };
 
 /** Ratings at least this high count as liking a movie in explanations. */
 const LIKED = 4;
@@ -59,15 +59,29 @@ export class ExplainService {
   async explain(userId: number, movieId: number, first: number): Promise<Explanation> {
     const [row] = await this.db.read(Q.paths, { userId, movieId, first, liked: LIKED });
     if (!row.userExists) throw new UnknownUserError(`no user ${userId}`);
-    if (row.title === null) throw new MovieNotFoundError(`no movie ${movieId}`);
-    const lists = KIND_COLUMNS.map((column) => (row[column] as ExplanationPath[]).map(withoutNulls));
-    const paths: ExplanationPath[] = [];
-    // Round-robin over the kinds so every kind of reason shows up before any kind's weaker paths.
-    for (let depth = 0; paths.length < first && lists.some((l) => l.length > depth); depth++) {
-      for (const list of lists) if (list[depth] && paths.length < first) paths.push(list[depth]);
-    }
-    return { summary: summarize(paths, row.title as string, row.ratingCount as number), paths };
+    return fromRow(row, movieId, first);
   }
+
+  /**
+   * The same for a visitor who is not a user, from the ratings they gave: each path starts at a movie
+   * they rated (there is no user node to start from), and there are no similar users.
+   */
+  async explainRatings(ratings: Array<[number, number]>, movieId: number, first: number): Promise<Explanation> {
+    const pairs = ratings.map(([id, rating]) => ({ movieId: id, rating }));
+    const [row] = await this.db.read(Q.pathsForRatings, { ratings: pairs, movieId, first, liked: LIKED });
+    return fromRow(row, movieId, first);
+  }
+}
+
+function fromRow(row: Record<string, unknown>, movieId: number, first: number): Explanation {
+  if (row.title === null) throw new MovieNotFoundError(`no movie ${movieId}`);
+  const lists = KIND_COLUMNS.map((column) => (row[column] as ExplanationPath[]).map(withoutNulls));
+  const paths: ExplanationPath[] = [];
+  // Round-robin over the kinds so every kind of reason shows up before any kind's weaker paths.
+  for (let depth = 0; paths.length < first && lists.some((l) => l.length > depth); depth++) {
+    for (const list of lists) if (list[depth] && paths.length < first) paths.push(list[depth]);
+  }
+  return { summary: summarize(paths, row.title as string, row.ratingCount as number), paths };
 }
 
 /** Map projections give every listed key; a user has no title, a genre no year: drop what is absent. */

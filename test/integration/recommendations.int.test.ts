@@ -20,6 +20,7 @@ const Q = {
   addRating: cypher("check/add-rating"),
   addUser: cypher("check/add-user"),
   relationshipById: cypher("check/relationship-by-id"),
+  counts: cypher("check/graph-size"),
 };
 
 let db: Database;
@@ -415,8 +416,79 @@ describe("explanations", () => {
       expect(rec.explanation.summary).toContain(rec.movie.title);
       expect(rec.explanation.paths.length).toBeGreaterThan(0);
     }
-    const anonymous = await run(`{ recommendationsFor(likedMovieIds: ["1"], first: 1) { explanation { summary } } }`);
-    expect(anonymous.data?.recommendationsFor).toEqual([{ explanation: null }]);
+  });
+
+  const EXPLAIN_FOR = `query($movieId: ID!, $liked: [ID!], $ratings: [MovieRatingInput!], $first: Int) {
+    explainFor(movieId: $movieId, likedMovieIds: $liked, ratings: $ratings, first: $first) {
+      summary
+      paths { kind via { id } viaRating support shared nodes { id labels properties } relationships { id type start end } }
+    }
+  }`;
+
+  it("explains a visitor's list from the movies they rated: paths of every kind but similar users, each in the graph", async () => {
+    const ratings = [
+      { movieId: "1", rating: 5 },
+      { movieId: "2355", rating: 4.5 },
+      { movieId: "4886", rating: 4 },
+      { movieId: "2571", rating: 1 },
+    ];
+    const seen = new Set<string>();
+    // Toy Story 2, Finding Nemo, Jumanji: a sequel, a genome neighbour and a popular family film.
+    for (const movie of [{ id: "3114" }, { id: "6377" }, { id: "2" }]) {
+      const result = await run(EXPLAIN_FOR, { movieId: movie.id, ratings, first: 10 });
+      expect(result.errors).toBeUndefined();
+      const { summary, paths } = result.data?.explainFor as { summary: string; paths: Path[] };
+      expect(summary).toMatch(/^Because you (rated|liked) /);
+      expect(paths.length).toBeGreaterThan(0);
+      for (const path of paths) {
+        seen.add(path.kind);
+        // Starts at a movie the visitor liked, with their rating; the disliked one is never a reason.
+        const given = ratings.find((r) => Number(r.movieId) === path.nodes[0].properties.id);
+        expect(given, `${path.kind} starts at a rated movie`).toBeDefined();
+        expect(path.via?.id).toBe(given!.movieId);
+        expect(path.viaRating).toBe(given!.rating);
+        if (path.kind !== "SIMILAR_MOVIE") expect(given!.rating).toBeGreaterThanOrEqual(4);
+        expect(path.nodes.at(-1)!.properties.id).toBe(Number(movie.id));
+        expect(path.relationships).toHaveLength(path.nodes.length - 1);
+        for (const [i, rel] of path.relationships.entries()) {
+          const [stored] = await db.read(Q.relationshipById, { id: rel.id });
+          expect(stored, `${path.kind} relationship ${i}`).toEqual({ type: rel.type, start: rel.start, end: rel.end });
+          expect([rel.start, rel.end].sort()).toEqual([path.nodes[i].id, path.nodes[i + 1].id].sort());
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(["CO_RATED", "SHARED_GENRES", "SHARED_TAGS", "SIMILAR_MOVIE"]);
+  });
+
+  it("is the lazy explanation field of a visitor's recommendations too, and writes nothing", async () => {
+    const before = await db.read(Q.counts);
+    const query = `{ recommendationsFor(likedMovieIds: ["1", "3114"], first: 2, strategy: CONTENT) { movie { id title } explanation(first: 3) { summary paths { kind } } } }`;
+    const result = await run(query);
+    expect(result.errors).toBeUndefined();
+    const recs = result.data?.recommendationsFor as Array<{ movie: { id: string; title: string }; explanation: { summary: string; paths: unknown[] } }>;
+    for (const rec of recs) {
+      expect(rec.explanation.summary).toContain(rec.movie.title);
+      expect(rec.explanation.paths.length).toBeGreaterThan(0);
+      const direct = await run(`{ explainFor(movieId: "${rec.movie.id}", likedMovieIds: ["1", "3114"], first: 3) { summary paths { kind } } }`);
+      expect(direct.data?.explainFor).toEqual(rec.explanation);
+    }
+    expect(await db.read(Q.counts)).toEqual(before);
+  });
+
+  it.each([
+    [{ movieId: "999999999", liked: ["1"] }, "NOT_FOUND", "no movie 999999999"],
+    [{ movieId: "1", liked: ["x"] }, "BAD_USER_INPUT", 'likedMovieIds must be a positive integer id, got "x"'],
+    [{ movieId: "1", ratings: [{ movieId: "2", rating: 7 }] }, "BAD_USER_INPUT", "ratings.rating must be 0.5 to 5 in half stars, got 7"],
+    [{ movieId: "1", liked: ["2"], first: 101 }, "BAD_USER_INPUT", "first must be between 0 and 100, got 101"],
+  ])("explainFor %j is %s", async (variables, code, message) => {
+    const result = await run(EXPLAIN_FOR, variables);
+    expect(result.errors?.[0]).toMatchObject({ message, extensions: { code } });
+  });
+
+  it("explainFor with nothing rated finds no reason and says why the movie is there", async () => {
+    const result = await run(EXPLAIN_FOR, { movieId: "356", liked: [] });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.explainFor).toMatchObject({ paths: [], summary: expect.stringMatching(/^Nothing you rated connects to Forrest Gump/) });
   });
 
   it.each([

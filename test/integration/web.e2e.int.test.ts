@@ -277,6 +277,16 @@ describe("web app", () => {
     expect(await titlesIn(recs)).not.toContain("Finding Nemo");
     await eventually(() => page.getByRole("region", { name: "Your ratings" }).locator(".your-ratings > li").count()).toBe(2);
     await visible(page.getByRole("heading", { name: "Recommended for you" }));
+
+    // Nothing is stored, yet "Why this?" finds paths from the movies just rated.
+    const first = items(recs).first();
+    await first.getByRole("button", { name: /Why this\?/ }).click();
+    const explanation = first.locator(".explanation");
+    await eventually(() => textOf(explanation.locator(".summary"))).toMatch(/^Because you /);
+    await eventually(async () => Number(await explanation.locator(".graph-canvas").getAttribute("data-nodes"))).toBeGreaterThanOrEqual(3);
+    await eventually(() => textOf(items(explanation.getByRole("list", { name: "Paths from you to this movie" })).first())).toMatch(
+      /You rated (Toy Story 2.*5★|Finding Nemo.*4★)/,
+    );
     await screenshot(page, "visitor");
     expect(problems).toEqual([]);
   });

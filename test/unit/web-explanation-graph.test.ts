@@ -93,6 +93,21 @@ describe("explanation graph", () => {
     expect(yOf("u68")).toBeLessThan(yOf("u99"));
   });
 
+  it("starts a visitor's paths, which begin at the movie they rated, at a you of its own with their rating", () => {
+    const visitorCoRated: GraphPath = { ...coRated, nodes: [forrest, someone, target], relationships: coRated.relationships.slice(1) };
+    const visitorGenres: GraphPath = { ...genres, nodes: [forrest, drama, target], relationships: genres.relationships.slice(1) };
+    const elements = toGraphElements([visitorCoRated, visitorGenres]);
+    const nodes = nodesOf(elements);
+    const at = (id: string) => nodes.find((n) => n.data.id === id)!;
+    expect(at("visitor").data).toMatchObject({ role: "you", label: "You", kind: "Visitor" });
+    expect(at("m356").data.role).toBe("rated");
+    expect(at("visitor").position.x).toBeLessThan(at("m356").position.x);
+    expect(edgesOf(elements).filter((e) => e.data.source === "visitor").map((e) => e.data)).toEqual([
+      { id: "visitor-m356", source: "visitor", target: "m356", label: "4★", type: "RATED_NOT_STORED" },
+    ]);
+    expect(describePath(visitorCoRated)).toBe("You rated Forrest Gump 4★; 168 people who liked it also liked Shawshank Redemption, The.");
+  });
+
   it("has nothing to draw without paths", () => {
     expect(toGraphElements([])).toEqual([]);
   });

@@ -23,6 +23,7 @@ const FIELD_COST: Record<string, number> = {
   "Query.similarMovies": 10,
   "Movie.similar": 10,
   "Query.explain": 50,
+  "Query.explainFor": 50,
   "Recommendation.explanation": 50,
   "Query.movies": 10,
   "Query.stats": 20,

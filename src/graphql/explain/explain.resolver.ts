@@ -1,10 +1,11 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Explanation as ExplanationResult } from "../../recommend/explain.service.js";
 import { parseFirst, parseId } from "../common/ids.js";
+import { parseProfile } from "../common/profile.js";
 import type { GraphQLContext } from "../context.js";
 import { toMovie } from "../movie/movie.mapper.js";
 import { Recommendation } from "../recommendation/recommendation.type.js";
-import { ExplainArgs, ExplanationFieldArgs } from "./explain.args.js";
+import { ExplainArgs, ExplainForArgs, ExplanationFieldArgs } from "./explain.args.js";
 import { Explanation } from "./explain.type.js";
 
 @Resolver(() => Recommendation)
@@ -15,10 +16,22 @@ export class ExplainResolver {
     return withViaMovies(result, ctx);
   }
 
-  @FieldResolver(() => Explanation, { nullable: true, description: "Resolved only when asked for; null for anonymous visitors" })
-  async explanation(@Root() rec: Recommendation, @Args(() => ExplanationFieldArgs) args: ExplanationFieldArgs, @Ctx() ctx: GraphQLContext): Promise<Explanation | null> {
-    if (rec.userId === undefined) return null;
-    return withViaMovies(await ctx.services.explain.explain(rec.userId, Number(rec.movie.id), parseFirst(args.first ?? 5)), ctx);
+  @Query(() => Explanation, {
+    description: "Why a movie suits an anonymous visitor, from the movies they like or rated: paths in the graph that start at those movies",
+  })
+  async explainFor(@Args(() => ExplainForArgs) args: ExplainForArgs, @Ctx() ctx: GraphQLContext): Promise<Explanation> {
+    const result = await ctx.services.explain.explainRatings(parseProfile(args), parseId(args.movieId, "movieId"), parseFirst(args.first ?? 5));
+    return withViaMovies(result, ctx);
+  }
+
+  // Nullable so that one explanation that fails costs its own field, not the whole list.
+  @FieldResolver(() => Explanation, { nullable: true, description: "Resolved only when asked for: as `explain` for a user's list, as `explainFor` for a visitor's" })
+  async explanation(@Root() rec: Recommendation, @Args(() => ExplanationFieldArgs) args: ExplanationFieldArgs, @Ctx() ctx: GraphQLContext): Promise<Explanation> {
+    const movieId = Number(rec.movie.id);
+    const first = parseFirst(args.first ?? 5);
+    const { explain } = ctx.services;
+    const result = "userId" in rec.audience ? await explain.explain(rec.audience.userId, movieId, first) : await explain.explainRatings(rec.audience.ratings, movieId, first);
+    return withViaMovies(result, ctx);
   }
 }
 

@@ -4,7 +4,7 @@ import { parseFirst } from "../common/ids.js";
 import type { GraphQLContext } from "../context.js";
 import { loadMovies } from "../movie/load-movies.js";
 import type { RecommendationListArgs } from "./recommendation.args.js";
-import type { Recommendation, RecommendationFilter } from "./recommendation.type.js";
+import type { Audience, Recommendation, RecommendationFilter } from "./recommendation.type.js";
 
 /** A list's arguments, checked, with their defaults: what the recommendation service takes. */
 export function toRequest(args: RecommendationListArgs): RecommendRequest {
@@ -25,7 +25,7 @@ function checkFilter(filter: RecommendationFilter | null | undefined): Recommend
   return filter;
 }
 
-export async function withMovies(scored: ScoredMovie[], ctx: GraphQLContext, userId?: number): Promise<Recommendation[]> {
+export async function withMovies(scored: ScoredMovie[], ctx: GraphQLContext, audience: Audience): Promise<Recommendation[]> {
   const movies = await loadMovies(scored.map((s) => s.movieId), ctx);
-  return scored.map((s, i) => ({ movie: movies[i], score: s.score, rank: s.rank, components: s.components, userId }));
+  return scored.map((s, i) => ({ movie: movies[i], score: s.score, rank: s.rank, components: s.components, audience }));
 }

@@ -1,6 +1,6 @@
 import { Args, Ctx, Query, Resolver } from "type-graphql";
-import { BadUserInputError } from "../common/errors.js";
-import { MAX_PROFILE_MOVIES, parseId, parseRating } from "../common/ids.js";
+import { parseId } from "../common/ids.js";
+import { parseProfile } from "../common/profile.js";
 import type { GraphQLContext } from "../context.js";
 import { RecommendationsArgs, RecommendationsForArgs } from "./recommendation.args.js";
 import { toRequest, withMovies } from "./recommendation.mapper.js";
@@ -12,21 +12,15 @@ export class RecommendationResolver {
   async recommendations(@Args(() => RecommendationsArgs) args: RecommendationsArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
     const userId = parseId(args.userId, "userId");
     const scored = await ctx.services.recommendations.forUser(userId, toRequest(args));
-    return withMovies(scored, ctx, userId);
+    return withMovies(scored, ctx, { userId });
   }
 
   @Query(() => [Recommendation], {
     description: "Movies for an anonymous visitor from the movies they like or rated, never one of those (nothing is written)",
   })
   async recommendationsFor(@Args(() => RecommendationsForArgs) args: RecommendationsForArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
-    const liked = args.likedMovieIds ?? [];
-    const rated = args.ratings ?? [];
-    if (liked.length + rated.length > MAX_PROFILE_MOVIES) {
-      throw new BadUserInputError(`likedMovieIds and ratings take at most ${MAX_PROFILE_MOVIES} movies together`, "ratings");
-    }
-    const ratings = new Map<number, number>(liked.map((id) => [parseId(id, "likedMovieIds"), 5]));
-    for (const { movieId, rating } of rated) ratings.set(parseId(movieId, "ratings.movieId"), parseRating(rating, "ratings.rating"));
-    const scored = await ctx.services.recommendations.forProfile([...ratings], toRequest(args));
-    return withMovies(scored, ctx);
+    const ratings = parseProfile(args);
+    const scored = await ctx.services.recommendations.forProfile(ratings, toRequest(args));
+    return withMovies(scored, ctx, { ratings });
   }
 }

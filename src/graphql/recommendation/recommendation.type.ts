@@ -27,9 +27,12 @@ export class Recommendation {
   @Field(() => ScoreComponents)
   components!: ScoreComponents;
 
-  /** Whose list this is, so `explanation` can find paths; absent for anonymous visitors. */
-  userId?: number;
+  /** Whom the list is for, so `explanation` can find paths from them. */
+  audience!: Audience;
 }
+
+/** A user, or a visitor who is not one, by the (movie id, rating) pairs they gave. */
+export type Audience = { userId: number } | { ratings: Array<[number, number]> };
 
 @InputType({ description: "Applied before the list is cut to `first`" })
 export class RecommendationFilter {

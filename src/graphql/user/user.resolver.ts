@@ -35,7 +35,7 @@ export class UserResolver {
   @FieldResolver(() => [Recommendation], { description: "The same list as Query.recommendations for this user" })
   async recommendations(@Root() user: User, @Args(() => RecommendationListArgs) args: RecommendationListArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
     const scored = await ctx.services.recommendations.forUser(Number(user.id), toRequest(args));
-    return withMovies(scored, ctx, Number(user.id));
+    return withMovies(scored, ctx, { userId: Number(user.id) });
   }
 
   @Mutation(() => RatingResult, { description: "Rates a movie (or changes the rating); the next recommendations reflect it" })

@@ -2,17 +2,24 @@ import { useQuery } from "@apollo/client/react";
 import { lazy, Suspense } from "react";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { Loading } from "../components/Loading";
-import { EXPLAIN } from "./explain.queries";
+import { EXPLAIN, EXPLAIN_FOR, type Audience } from "./explain.queries";
 import { describePath, KIND_LABELS } from "./explanation-graph";
 
 // Cytoscape is the largest dependency: it loads with the first explanation, not with the app.
 const ExplanationGraph = lazy(() => import("./ExplanationGraph"));
 
-export function Explanation({ userId, movieId }: { userId: string; movieId: string }) {
-  const { data, error, refetch } = useQuery(EXPLAIN, { variables: { userId, movieId, first: 6 } });
+const FIRST = 6;
+
+export function Explanation({ audience, movieId }: { audience: Audience; movieId: string }) {
+  const user = "userId" in audience ? audience.userId : undefined;
+  const ratings = "ratings" in audience ? audience.ratings : [];
+  const forUser = useQuery(EXPLAIN, { variables: { userId: user ?? "", movieId, first: FIRST }, skip: user === undefined });
+  const forVisitor = useQuery(EXPLAIN_FOR, { variables: { ratings, movieId, first: FIRST }, skip: user !== undefined });
+  const { error, refetch } = user === undefined ? forVisitor : forUser;
+  const explanation = user === undefined ? forVisitor.data?.explainFor : forUser.data?.explain;
   if (error) return <ErrorMessage error={error} title="The explanation could not be built" onRetry={() => void refetch()} />;
-  if (!data) return <Loading label="Walking the graph…" />;
-  const { summary, paths } = data.explain;
+  if (!explanation) return <Loading label="Walking the graph…" />;
+  const { summary, paths } = explanation;
 
   return (
     <div className="explanation">

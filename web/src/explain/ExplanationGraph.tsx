@@ -45,6 +45,8 @@ const STYLE: StylesheetJson = [
     },
   },
   { selector: 'edge[type = "SIMILAR"], edge[type = "SIMILAR_USER"]', style: { "line-style": "dashed", "line-color": "#64748b", "target-arrow-color": "#64748b" } },
+  // A visitor's rating is not in the graph: sent with the request, drawn apart.
+  { selector: 'edge[type = "RATED_NOT_STORED"]', style: { "line-style": "dashed" } },
   { selector: 'edge[type = "IN_GENRE"], edge[type = "HAS_TAG"]', style: { "line-style": "dotted", "line-color": "#0d9488", "target-arrow-color": "#0d9488" } },
 ];
 

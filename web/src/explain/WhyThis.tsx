@@ -1,14 +1,15 @@
 import { useId, useState } from "react";
 import { Explanation } from "./Explanation";
+import type { Audience } from "./explain.queries";
 
 interface Props {
-  userId: string;
+  audience: Audience;
   movieId: string;
   title: string;
 }
 
 /** A disclosure: the explanation is fetched the first time it is opened and kept in the cache after. */
-export function WhyThis({ userId, movieId, title }: Props) {
+export function WhyThis({ audience, movieId, title }: Props) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
@@ -18,7 +19,7 @@ export function WhyThis({ userId, movieId, title }: Props) {
         <span className="sr-only"> {title}</span>
       </button>
       <div id={panelId} hidden={!open}>
-        {open && <Explanation userId={userId} movieId={movieId} />}
+        {open && <Explanation audience={audience} movieId={movieId} />}
       </div>
     </div>
   );

@@ -71,10 +71,21 @@ function edgeLabel(rel: GraphPathRelationship): string {
 }
 
 function roleOf(node: GraphPathNode, index: number, path: GraphPath): NodeRole {
-  if (index === 0) return "you";
+  if (index === 0 && node.labels.includes("User")) return "you";
   if (index === path.nodes.length - 1) return "target";
   // The movie you rated sits next to you; users, tags and genres bridge to the target.
   return node.labels.includes("Movie") ? "rated" : "bridge";
+}
+
+/**
+ * A visitor who is not a user has no node in the graph, so their paths start
+ * at the movie they rated. The drawing still starts at "you": a node and a
+ * rating edge of its own, marked as not stored.
+ */
+const VISITOR_ID = "visitor";
+
+function startsAtUser(path: GraphPath): boolean {
+  return path.nodes[0]?.labels.includes("User") ?? false;
 }
 
 /**
@@ -91,6 +102,13 @@ export function toGraphElements(paths: readonly GraphPath[]): GraphElement[] {
       const known = nodes.get(node.id);
       if (!known || PRIORITY[role] > PRIORITY[known.role]) nodes.set(node.id, { node, role });
     });
+    const rated = path.nodes[0];
+    if (!startsAtUser(path) && rated) {
+      nodes.set(VISITOR_ID, { node: { id: VISITOR_ID, labels: ["Visitor"], properties: {} }, role: "you" });
+      const id = `${VISITOR_ID}-${rated.id}`;
+      const label = path.viaRating === null ? "rated" : `${path.viaRating}★`;
+      edges.set(id, { group: "edges", data: { id, source: VISITOR_ID, target: rated.id, label, type: "RATED_NOT_STORED" } });
+    }
     for (const rel of path.relationships) {
       if (!edges.has(rel.id)) {
         edges.set(rel.id, { group: "edges", data: { id: rel.id, source: rel.start, target: rel.end, label: edgeLabel(rel), type: rel.type } });
@@ -134,7 +152,7 @@ function nameAt(path: GraphPath, index: number): string {
 
 function ratedPart(path: GraphPath): string {
   const rating = path.viaRating === null ? "" : ` ${path.viaRating}★`;
-  return `You rated ${nameAt(path, 1)}${rating}`;
+  return `You rated ${nameAt(path, startsAtUser(path) ? 1 : 0)}${rating}`;
 }
 
 /** One sentence per path, for the text list that screen readers (and everyone) can read. */

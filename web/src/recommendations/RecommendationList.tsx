@@ -1,11 +1,12 @@
 import { MovieCard } from "../components/MovieCard";
+import type { Audience } from "../explain/explain.queries";
 import { WhyThis } from "../explain/WhyThis";
 import type { RecommendationData } from "./recommendation.fragment";
 
 interface Props {
   recommendations: readonly RecommendationData[];
-  /** The user the list is for; without one (an anonymous visitor) there is nothing to explain from. */
-  userId?: string;
+  /** Whom the list is for, which "Why this?" explains from. */
+  audience: Audience;
   busy?: boolean;
   label: string;
 }
@@ -22,7 +23,7 @@ function Components({ components }: { components: RecommendationData["components
   );
 }
 
-export function RecommendationList({ recommendations, userId, busy, label }: Props) {
+export function RecommendationList({ recommendations, audience, busy, label }: Props) {
   return (
     <ol className="movie-list recommendations" aria-label={label} aria-busy={busy}>
       {recommendations.map((r) => (
@@ -32,7 +33,7 @@ export function RecommendationList({ recommendations, userId, busy, label }: Pro
               Score {r.score.toFixed(3)}
               <Components components={r.components} />
             </p>
-            {userId && <WhyThis userId={userId} movieId={r.movie.id} title={r.movie.title} />}
+            <WhyThis audience={audience} movieId={r.movie.id} title={r.movie.title} />
           </MovieCard>
         </li>
       ))}

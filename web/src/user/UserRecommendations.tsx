@@ -26,7 +26,7 @@ export function UserRecommendations({ userId }: { userId: string }) {
       ) : recommendations.length === 0 ? (
         <EmptyState title="Nothing passes these filters">Widen the years or pick other genres.</EmptyState>
       ) : (
-        <RecommendationList recommendations={recommendations} userId={userId} busy={loading} label={`Recommendations for user ${userId}`} />
+        <RecommendationList recommendations={recommendations} audience={{ userId }} busy={loading} label={`Recommendations for user ${userId}`} />
       )}
     </section>
   );

@@ -18,7 +18,7 @@ interface Props {
 
 const FIRST = 10;
 
-/** A stored visitor gets the user's recommendations (with explanations); an anonymous one, a profile's. */
+/** A stored visitor gets the user's recommendations; an anonymous one, a profile's: both explained on request. */
 export function VisitorRecommendations({ userId, ratings, strategy, onStrategy }: Props) {
   const anonymous = useQuery(VISITOR_RECOMMENDATIONS, {
     variables: { ratings, strategy, first: FIRST },
@@ -36,7 +36,7 @@ export function VisitorRecommendations({ userId, ratings, strategy, onStrategy }
   let body: ReactNode;
   if (error) body = <ErrorMessage error={error} title="No recommendations" onRetry={() => void refetch()} />;
   else if (!list) body = <Loading label="Scoring movies…" />;
-  else body = <RecommendationList recommendations={list} userId={userId} busy={loading} label="Recommendations for you" />;
+  else body = <RecommendationList recommendations={list} audience={userId ? { userId } : { ratings }} busy={loading} label="Recommendations for you" />;
 
   return (
     <section className="card" aria-labelledby="visitor-recs-heading">
@@ -45,7 +45,6 @@ export function VisitorRecommendations({ userId, ratings, strategy, onStrategy }
         {loading && list && <span className="muted small" role="status">Updating…</span>}
       </div>
       <Segmented legend="Model" name="visitor-strategy" options={STRATEGY_OPTIONS} value={strategy} onChange={onStrategy} />
-      {!userId && <p className="muted small">“Why this?” explains recommendations from stored ratings: set an API token to get them.</p>}
       {body}
     </section>
   );
