@@ -1,3 +1,4 @@
+import { LruCache } from "../common/lru-cache.js";
 import type { Database } from "../db/database.js";
 import { cypher } from "../db/queries.js";
 import { ContentModel } from "../models/content/content-model.js";
@@ -31,7 +32,12 @@ export class AmbiguousTitleError extends Error {
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
+/** Content neighbour lists remembered: a scan of every embedding each, and a model version never changes them. */
+const CONTENT_LISTS_KEPT = 5_000;
+
 export class SimilarService {
+  private readonly contentLists = new LruCache<string, SimilarMovieResult[]>(CONTENT_LISTS_KEPT);
+
   constructor(
     private readonly db: Database,
     private readonly runtime: ModelRuntime,
@@ -79,9 +85,14 @@ export class SimilarService {
     if (!(model instanceof ContentModel)) throw new ModelUnavailableError("the content model is not trained; run `cinegraph train --model content`");
     const item = loaded.items.indexOf(movieId);
     if (item < 0) return [];
+    const key = `${loaded.signature}|${movieId}|${first}`;
+    const kept = this.contentLists.get(key);
+    if (kept) return kept;
     const version = loaded.records.get("content")?.version;
     const { items, scores } = model.similarItems(item, first);
-    return Array.from(items, (i, n) => ({ movieId: loaded.items.idAt(i), score: scores[n], source: `content v${version}` }));
+    const list = Array.from(items, (i, n) => ({ movieId: loaded.items.idAt(i), score: scores[n], source: `content v${version}` }));
+    this.contentLists.set(key, list);
+    return list;
   }
 
   /**
