@@ -44,6 +44,12 @@ export interface RecommendRequest {
 /** Ranked lists remembered (see ratingsDigest): a few MB at 10 movies a list. */
 const RANKED_LISTS_KEPT = 10_000;
 
+/** A user's ratings as the graph holds them, with their digest (the ranked-list cache's key). */
+interface LiveRatings {
+  ratings: Array<[number, number]>;
+  digest: string;
+}
+
 /** Users whose ratings are kept in memory between requests (see CACHE_TTL_MS). */
 const USERS_KEPT = 10_000;
 
@@ -69,7 +75,7 @@ export interface ScoredMovie {
  */
 export class RecommendationService {
   private readonly cache = new LruCache<string, ScoredMovie[]>(RANKED_LISTS_KEPT);
-  private readonly userRatings: ExpiringCache<number, Array<[number, number]>>;
+  private readonly userRatings: ExpiringCache<number, LiveRatings>;
 
   constructor(
     private readonly db: Database,
@@ -80,9 +86,9 @@ export class RecommendationService {
   }
 
   async forUser(userId: number, request: RecommendRequest): Promise<ScoredMovie[]> {
-    const live = await this.ratingsOf(userId);
+    const { ratings: live, digest } = await this.ratingsOf(userId);
     const loaded = await this.runtime.current();
-    const key = JSON.stringify([userId, loaded.signature, request.strategy, request.first, request.filter, ratingsDigest(live)]);
+    const key = JSON.stringify([userId, loaded.signature, request.strategy, request.first, request.filter, digest]);
     const cached = this.cache.get(key);
     if (cached) return cached;
     const profile = toProfile(loaded, live);
@@ -98,13 +104,14 @@ export class RecommendationService {
     this.userRatings.delete(userId);
   }
 
-  private async ratingsOf(userId: number): Promise<Array<[number, number]>> {
+  private async ratingsOf(userId: number): Promise<LiveRatings> {
     const kept = this.userRatings.get(userId);
     if (kept) return kept;
     const mark = this.userRatings.mark();
     const rows = await this.db.read(Q.userRatings, { userId });
     if (rows.length === 0) throw new UnknownUserError(`no user ${userId}`);
-    const live = rows[0].ratings as Array<[number, number]>;
+    const ratings = rows[0].ratings as Array<[number, number]>;
+    const live = { ratings, digest: ratingsDigest(ratings) };
     this.userRatings.set(userId, live, mark);
     return live;
   }
