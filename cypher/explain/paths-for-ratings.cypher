@@ -31,7 +31,8 @@ CALL (target, ratings) {
 }
 
 // SIMILAR_MOVIE: movies the visitor rated whose item-kNN neighbours (the active version's SIMILAR
-// relationships) include the target; support is how many users rated both.
+// relationships) include the target; support is how many users rated both, as `train` wrote it on the
+// relationship (counted here only for relationships written before it did).
 CALL (target, ratings) {
   MATCH (model:Model {name: 'item-knn', status: 'active'})
   WITH target, ratings, model.version AS version
@@ -41,15 +42,17 @@ CALL (target, ratings) {
   WITH mine, via, s, target
   ORDER BY s.score * mine.rating DESC, via.id
   LIMIT toInteger($first)
-  CALL (via, target) {
+  CALL (via, target, s) {
+    WITH via, target, s WHERE s.support IS NULL
     MATCH (via)<-[:RATED]-(both)-[:RATED]->(target)
     USING JOIN ON both
-    RETURN count(both) AS support
+    RETURN count(both) AS counted
   }
+  WITH mine, via, s, target, coalesce(s.support, counted) AS support
   RETURN collect({kind: 'SIMILAR_MOVIE', viaId: via.id, viaRating: mine.rating, support: support,
                   weight: s.score * mine.rating, shared: [],
                   nodes: [n IN [via, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year}}],
-                  relationships: [{id: elementId(s), type: type(s), start: elementId(via), end: elementId(target), properties: s {.score, .rank, .model, .version}}]}) AS similarMovies
+                  relationships: [{id: elementId(s), type: type(s), start: elementId(via), end: elementId(target), properties: s {.score, .rank, .model, .version, .support}}]}) AS similarMovies
 }
 
 // SHARED_TAGS: movies the visitor liked that share strongly relevant genome tags with the target; the

@@ -33,7 +33,8 @@ CALL (you, target) {
 }
 
 // SIMILAR_MOVIE: movies you rated whose item-kNN neighbours (the active version's SIMILAR relationships)
-// include the target; support is how many users rated both, counted by joining the two movies' raters.
+// include the target; support is how many users rated both, as `train` wrote it on the relationship (counted
+// here, by joining the two movies' raters, only for relationships written before it did).
 CALL (you, target) {
   MATCH (model:Model {name: 'item-knn', status: 'active'})
   WITH you, target, model.version AS version
@@ -43,15 +44,17 @@ CALL (you, target) {
   WITH you, mine, via, s, target
   ORDER BY s.score * mine.rating DESC, via.id
   LIMIT toInteger($first)
-  CALL (via, target) {
+  CALL (via, target, s) {
+    WITH via, target, s WHERE s.support IS NULL
     MATCH (via)<-[:RATED]-(both)-[:RATED]->(target)
     USING JOIN ON both
-    RETURN count(both) AS support
+    RETURN count(both) AS counted
   }
+  WITH mine, via, s, target, coalesce(s.support, counted) AS support
   RETURN collect({kind: 'SIMILAR_MOVIE', viaId: via.id, viaRating: mine.rating, support: support,
                   weight: s.score * mine.rating, shared: [],
                   nodes: [n IN [you, via, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year}}],
-                  relationships: [r IN [mine, s] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating, .score, .rank, .model, .version}}]}) AS similarMovies
+                  relationships: [r IN [mine, s] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating, .score, .rank, .model, .version, .support}}]}) AS similarMovies
 }
 
 // SHARED_TAGS: movies you liked that share strongly relevant genome tags with the target; the strongest
@@ -73,7 +76,8 @@ CALL (you, target) {
 }
 
 // SIMILAR_USER: users like you (the active user-kNN version's SIMILAR_USER relationships) who liked the
-// target; support is how many movies you both rated, counted by joining your ratings with theirs.
+// target; support is how many movies you both rated, as `train` wrote it on the relationship (counted here
+// only for relationships written before it did).
 CALL (you, target) {
   MATCH (model:Model {name: 'user-knn', status: 'active'})
   WITH you, target, model.version AS version
@@ -83,15 +87,17 @@ CALL (you, target) {
   WITH you, s, them, liked, target
   ORDER BY s.score * liked.rating DESC, them.id
   LIMIT toInteger($first)
-  CALL (you, them) {
+  CALL (you, them, s) {
+    WITH you, them, s WHERE s.support IS NULL
     MATCH (you)-[:RATED]->(both)<-[:RATED]-(them)
     USING JOIN ON both
-    RETURN count(both) AS support
+    RETURN count(both) AS counted
   }
+  WITH you, s, them, liked, target, coalesce(s.support, counted) AS support
   RETURN collect({kind: 'SIMILAR_USER', viaId: null, viaRating: null, support: support,
                   weight: s.score * liked.rating, shared: [],
                   nodes: [n IN [you, them, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year}}],
-                  relationships: [r IN [s, liked] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating, .score, .rank, .model, .version}}]}) AS similarUsers
+                  relationships: [r IN [s, liked] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating, .score, .rank, .model, .version, .support}}]}) AS similarUsers
 }
 
 // SHARED_GENRES: movies you liked in the target's genres, weighted by how many genres they share; the

@@ -1,7 +1,8 @@
-// A batch of users' nearest neighbours under one model version, as [userId, score] pairs best first.
+// A batch of users' nearest neighbours under one model version, as [userId, score, support] triples best first;
+// support (movies both rated) may be null.
 UNWIND $rows AS row
 MATCH (a:User {id: toInteger(row.id)})
 UNWIND range(0, size(row.neighbors) - 1) AS rank
 WITH a, row.neighbors[rank] AS neighbor, rank
 MATCH (b:User {id: toInteger(neighbor[0])})
-CREATE (a)-[:SIMILAR_USER {model: $name, version: toInteger($version), score: toFloat(neighbor[1]), rank: rank + 1}]->(b)
+CREATE (a)-[:SIMILAR_USER {model: $name, version: toInteger($version), score: toFloat(neighbor[1]), rank: rank + 1, support: toInteger(neighbor[2])}]->(b)

@@ -16,6 +16,7 @@ const Q = {
   modelVersions: cypher("check/model-versions"),
   propertyCount: cypher("check/movie-property-count"),
   similarCount: cypher("check/similar-count"),
+  neighborSupport: cypher("check/neighbor-support"),
 };
 
 let db: Database;
@@ -75,6 +76,14 @@ describe("models written to the graph", () => {
     const [similar] = await db.read(Q.similarCount, { model: "item-knn" });
     expect(similar.count).toBeGreaterThan(100_000);
     expect(similar.maxRank).toBe(50);
+    const [support] = await db.read(Q.neighborSupport, { model: "item-knn", limit: 5000 });
+    expect(support).toEqual({ relationships: 5000, withSupport: 5000, agreeing: 5000 });
+  });
+
+  it("record on each SIMILAR_USER relationship how many movies both users rated", async () => {
+    await trainModels(db, { kinds: ["user-knn"] });
+    const [support] = await db.read(Q.neighborSupport, { model: "user-knn", limit: 5000 });
+    expect(support).toEqual({ relationships: 5000, withSupport: 5000, agreeing: 5000 });
   });
 
   it("switch versions atomically, keep the previous one until pruned, and clean up after a failed write", async () => {
