@@ -21,14 +21,28 @@ describe("ExpiringCache", () => {
     return { now: () => t, advance: (ms: number) => (t += ms) };
   };
 
-  it("serves an entry until its time to live has passed", () => {
+  it("serves an entry for between three quarters and all of its time to live", () => {
     const time = clock();
-    const cache = new ExpiringCache<string, number>(10, 500, time.now);
+    const cache = new ExpiringCache<string, number>(10, 400, time.now);
     cache.set("a", 1, cache.mark());
-    time.advance(499);
+    time.advance(299);
     expect(cache.get("a")).toBe(1);
-    time.advance(1);
+    time.advance(101);
     expect(cache.get("a")).toBeUndefined();
+  });
+
+  it("spreads the expiry of entries stored together over the last quarter of the ttl", () => {
+    const time = clock();
+    const cache = new ExpiringCache<number, number>(100, 1000, time.now);
+    for (let k = 0; k < 40; k++) cache.set(k, k, cache.mark());
+    const alive = (after: number) => {
+      time.advance(after);
+      return Array.from({ length: 40 }, (_, k) => cache.get(k)).filter((v) => v !== undefined).length;
+    };
+    expect(alive(749)).toBe(40);
+    expect(alive(126)).toBeGreaterThan(10);
+    expect(alive(0)).toBeLessThan(30);
+    expect(alive(125)).toBe(0);
   });
 
   it("keeps nothing with a time to live of 0", () => {
