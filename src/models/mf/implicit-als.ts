@@ -4,11 +4,11 @@ import { Random } from "../../common/random.js";
 import { checkProfile, checkUser } from "../baselines/bias.js";
 import type { RatingMatrix } from "../data/rating-matrix.js";
 import { FitError, type FitContext, type Matrix32, type ModelState, type Profile, type Recommender } from "../model.js";
-import { gramBlocks, gramian, gramObjective, rowChunks, sumGramBlocks, withRidge, type SparseRows } from "./als/kernels.js";
-import { allocate, defaultThreads, SweepPool, sweepThreads } from "./als/sweep-pool.js";
-import type { SweepState } from "./als/sweep-tasks.js";
+import { gramBlocks, gramian, gramObjective, sumGramBlocks, withRidge, type SparseRows } from "./als/kernels.js";
+import { allocateSweep, unpadded } from "./als/sweep-memory.js";
+import { defaultThreads, SweepPool, sweepThreads } from "./als/sweep-pool.js";
 
-export { CgWork, conjugateGradientRow, gramian, implicitObjective } from "./als/kernels.js";
+export { gramian, implicitObjective } from "./als/kernels.js";
 
 /**
  * Configuration of implicit-feedback ALS. Where a default was tuned, it was on
@@ -89,8 +89,9 @@ const CHUNKS_PER_THREAD = 32;
  * does: YᵀY + λI is computed once per half-sweep, so a row costs
  * O(cgSteps · (k² + n_u·k)) and a sweep is linear in the number of ratings.
  * Within a half-sweep the rows are independent (a Jacobi-style update), so
- * they are solved in chunks on `threads` threads over shared memory, with
- * the same result for any number of threads (see `als/sweep-pool.ts`).
+ * they are solved in chunks on `threads` threads over one shared memory, by
+ * WebAssembly SIMD kernels (`als/kernels.wat`), with the same result for any
+ * number of threads (see `als/sweep-pool.ts`).
  *
  * The reported loss is that objective, a sum over all users × items cells
  * (not a mean). Scores are x_u·y_i, a predicted preference, not a rating.
@@ -135,62 +136,55 @@ export class ImplicitAls implements Recommender {
     if (train.nnz === 0) throw new FitError("implicit ALS needs at least one rating");
     const { factors: k, iterations, regularization, cgSteps, initStd, seed } = this.config;
     const threads = sweepThreads(this.config.threads, train.nnz, k);
-    const shared = threads > 1;
-    const byUser = this.observations(train.userPtr, train.userItems, train.userRatings, shared);
-    if (byUser.indices.length === 0) throw new FitError(`implicit ALS needs at least one rating ≥ minRating (${this.config.minRating})`);
-    const byItem = this.observations(train.itemPtr, train.itemUsers, train.itemRatings, shared);
-    // Training runs in double precision so the objective falls monotonically;
-    // the fitted model keeps single-precision copies.
-    const random = new Random(seed);
-    const x = allocate(Float64Array, train.nUsers * k, shared);
-    const y = allocate(Float64Array, train.nItems * k, shared);
-    for (let j = 0; j < x.length; j++) x[j] = random.normal() * initStd;
-    for (let j = 0; j < y.length; j++) y[j] = random.normal() * initStd;
-    const chunks = CHUNKS_PER_THREAD * threads;
-    const state: SweepState = {
+    const userPtr = this.keptPtr(train.userPtr, train.userRatings);
+    if (userPtr[train.nUsers] === 0) throw new FitError(`implicit ALS needs at least one rating ≥ minRating (${this.config.minRating})`);
+    const { state, arrays } = allocateSweep({
       k,
       cgSteps,
       nUsers: train.nUsers,
       nItems: train.nItems,
-      x,
-      y,
-      byUser,
-      byItem,
-      userChunks: shareable(rowChunks(byUser.ptr, k, chunks), shared),
-      itemChunks: shareable(rowChunks(byItem.ptr, k, chunks), shared),
-      gram: allocate(Float64Array, k * k, shared),
-      gramParts: allocate(Float64Array, gramBlocks(Math.max(train.nUsers, train.nItems)) * k * k, shared),
-      itemLoss: allocate(Float64Array, train.nItems, shared),
-      next: allocate(Int32Array, 1, shared),
-    };
+      userPtr,
+      itemPtr: this.keptPtr(train.itemPtr, train.itemRatings),
+      threads,
+      chunks: CHUNKS_PER_THREAD * threads,
+    });
+    this.observations(train.userItems, train.userRatings, arrays.byUser);
+    this.observations(train.itemUsers, train.itemRatings, arrays.byItem);
+    // Training runs in double precision so the objective falls monotonically;
+    // the fitted model keeps single-precision copies. Factor rows and Gramians
+    // are `stride` wide, zero-padded past k (see als/sweep-memory.ts).
+    const random = new Random(seed);
+    const { x, y, stride } = arrays;
+    for (let row = 0; row < train.nUsers; row++) for (let f = 0; f < k; f++) x[row * stride + f] = random.normal() * initStd;
+    for (let row = 0; row < train.nItems; row++) for (let f = 0; f < k; f++) y[row * stride + f] = random.normal() * initStd;
     const pool = await SweepPool.start(state, threads);
     try {
       /** FᵀF of one side's factors, summed over fixed blocks of rows in order whatever thread computed each. */
       const plainGram = async (side: "users" | "items"): Promise<Float64Array> => {
         await pool.run({ kind: "gram", side });
-        return sumGramBlocks(state.gramParts, gramBlocks(side === "users" ? train.nUsers : train.nItems), k, 0);
+        return sumGramBlocks(arrays.gramParts, gramBlocks(side === "users" ? train.nUsers : train.nItems), stride, 0);
       };
       let itemGram: Float64Array | undefined;
       for (let epoch = 1; epoch <= iterations; epoch++) {
         const started = performance.now();
         itemGram ??= await plainGram("items");
-        state.gram.set(withRidge(itemGram, k, regularization));
+        arrays.gram.set(withRidge(itemGram, stride, regularization));
         await pool.run({ kind: "solve", side: "users" });
         const userGram = await plainGram("users");
-        state.gram.set(withRidge(userGram, k, regularization));
+        arrays.gram.set(withRidge(userGram, stride, regularization));
         await pool.run({ kind: "solve", side: "items" });
         itemGram = await plainGram("items");
         let observed = 0;
-        for (let i = 0; i < train.nItems; i++) observed += state.itemLoss[i];
-        const loss = gramObjective(userGram, itemGram, k, observed, regularization);
+        for (let i = 0; i < train.nItems; i++) observed += arrays.itemLoss[i];
+        const loss = gramObjective(userGram, itemGram, stride, observed, regularization);
         if (!Number.isFinite(loss)) throw new FitError(`implicit ALS diverged at iteration ${epoch} (loss ${loss})`);
         context.onEpoch?.({ epoch, loss, seconds: (performance.now() - started) / 1000 });
       }
     } finally {
       await pool.close();
     }
-    this.userFactors = { rows: train.nUsers, dim: k, data: Float32Array.from(x) };
-    this.itemFactors = { rows: train.nItems, dim: k, data: Float32Array.from(y) };
+    this.userFactors = { rows: train.nUsers, dim: k, data: unpadded(x, train.nUsers, k, stride) };
+    this.itemFactors = { rows: train.nItems, dim: k, data: unpadded(y, train.nItems, k, stride) };
     this.itemGram = undefined;
   }
 
@@ -255,38 +249,37 @@ export class ImplicitAls implements Recommender {
   }
 
   /**
-   * The observed entries of a CSR (or CSC) side with their confidences; ratings
+   * Row boundaries of the observed entries of a CSR (or CSC) side: ratings
    * below minRating are dropped, i.e. become unobserved cells (p = 0, c = 1).
-   * With `shared`, every array is on a SharedArrayBuffer, for the sweep workers.
+   * `ptr` itself when every rating is kept.
    */
-  private observations(ptr: Int32Array, indices: Int32Array, ratings: Float32Array, shared: boolean): SparseRows {
+  private keptPtr(ptr: Int32Array, ratings: Float32Array): Int32Array {
     const { minRating } = this.config;
     let kept = 0;
     for (let j = 0; j < ratings.length; j++) {
       if (!isValidRating(ratings[j])) throw new FitError(`implicit ALS needs finite ratings ≥ 0, got ${ratings[j]}`);
       if (ratings[j] >= minRating) kept += 1;
     }
-    if (kept === ratings.length) {
-      const confidence = allocate(Float32Array, ratings.length, shared);
-      for (let j = 0; j < ratings.length; j++) confidence[j] = this.confidence(ratings[j]);
-      return { ptr: shareable(ptr, shared), indices: shareable(indices, shared), confidence };
-    }
-    const out: SparseRows = {
-      ptr: allocate(Int32Array, ptr.length, shared),
-      indices: allocate(Int32Array, kept, shared),
-      confidence: allocate(Float32Array, kept, shared),
-    };
-    let n = 0;
+    if (kept === ratings.length) return ptr;
+    const out = new Int32Array(ptr.length);
     for (let row = 0; row + 1 < ptr.length; row++) {
-      for (let j = ptr[row]; j < ptr[row + 1]; j++) {
-        if (ratings[j] < minRating) continue;
-        out.indices[n] = indices[j];
-        out.confidence[n] = this.confidence(ratings[j]);
-        n += 1;
-      }
-      out.ptr[row + 1] = n;
+      let n = out[row];
+      for (let j = ptr[row]; j < ptr[row + 1]; j++) if (ratings[j] >= minRating) n += 1;
+      out[row + 1] = n;
     }
     return out;
+  }
+
+  /** Writes the kept entries of a CSR (or CSC) side and their confidences into `into`, whose ptr came from `keptPtr`. */
+  private observations(indices: Int32Array, ratings: Float32Array, into: SparseRows): void {
+    const { minRating } = this.config;
+    let n = 0;
+    for (let j = 0; j < ratings.length; j++) {
+      if (ratings[j] < minRating) continue;
+      into.indices[n] = indices[j];
+      into.confidence[n] = this.confidence(ratings[j]);
+      n += 1;
+    }
   }
 
   private scoreVector(vectors: ArrayLike<number>, offset: number): Float32Array {
@@ -317,12 +310,4 @@ function isValidRating(rating: number): boolean {
 function modelParams(config: ImplicitAlsConfig): Record<string, unknown> {
   const { threads: _threads, ...params } = config;
   return params;
-}
-
-/** `array` itself, or with `shared` a copy on a SharedArrayBuffer unless it already is on one. */
-function shareable(array: Int32Array, shared: boolean): Int32Array {
-  if (!shared || array.buffer instanceof SharedArrayBuffer) return array;
-  const copy = allocate(Int32Array, array.length, true);
-  copy.set(array);
-  return copy;
 }

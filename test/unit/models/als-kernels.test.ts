@@ -1,16 +1,6 @@
-import { Matrix, solve } from "ml-matrix";
 import { describe, expect, it } from "vitest";
 import { Random } from "../../../src/common/random.js";
-import {
-  CgWork,
-  conjugateGradientRow,
-  GRAM_BLOCK_ROWS,
-  gramian,
-  gramObjective,
-  implicitObjective,
-  rowChunks,
-  solveRows,
-} from "../../../src/models/mf/als/kernels.js";
+import { GRAM_BLOCK_ROWS, gramian, gramObjective, implicitObjective, rowChunks } from "../../../src/models/mf/als/kernels.js";
 
 /** FᵀF + ridge·I summed the obvious way. */
 function naiveGram(f: Float64Array, rows: number, k: number, ridge: number): number[] {
@@ -48,75 +38,6 @@ describe("ALS kernels: Gramians", () => {
     const expected = naiveGram(f, rows, k, 0.5);
     for (let a = 0; a < k * k; a++) expect(g[a]).toBeCloseTo(expected[a], 8);
     for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) expect(g[a * k + b]).toBe(g[b * k + a]);
-  });
-});
-
-describe("ALS kernels: conjugate gradient", () => {
-  /** 13 nonzeros: one block of eight, one of four and a single row in each pass. */
-  function problem(k: number) {
-    const random = new Random(23);
-    const nItems = 40;
-    const y = Float64Array.from({ length: nItems * k }, () => random.normal() * 0.5);
-    const indices = Int32Array.from([0, 2, 3, 7, 8, 11, 15, 19, 20, 26, 31, 33, 39]);
-    const confidence = Float32Array.from(indices, () => 1 + 40 * (0.5 + random.int(10) / 2));
-    return { random, nItems, y, indices, confidence, lambda: 0.7 };
-  }
-
-  it.each([5, 6])("reaches the exact solution through every unrolled path (k = %i)", (k) => {
-    const { random, nItems, y, indices, confidence, lambda } = problem(k);
-    const a = new Matrix(k, k);
-    const b = new Matrix(k, 1);
-    for (let i = 0; i < nItems; i++) {
-      const j = indices.indexOf(i);
-      const c = j < 0 ? 1 : confidence[j];
-      for (let f = 0; f < k; f++) {
-        if (j >= 0) b.set(f, 0, b.get(f, 0) + c * y[i * k + f]);
-        for (let g = 0; g < k; g++) a.set(f, g, a.get(f, g) + c * y[i * k + f] * y[i * k + g]);
-      }
-    }
-    for (let f = 0; f < k; f++) a.set(f, f, a.get(f, f) + lambda);
-    const exact = solve(a, b).getColumn(0);
-    const target = Float64Array.from({ length: k }, () => random.normal() * 0.01);
-    conjugateGradientRow(gramian(y, nItems, k, lambda), y, k, indices, confidence, 0, indices.length, target, 0, 40, new CgWork(k));
-    for (let f = 0; f < k; f++) expect(target[f]).toBeCloseTo(exact[f], 6);
-  });
-
-  it("returns the row's observed cells' share of the objective for the new vector", () => {
-    const k = 4;
-    const { random, nItems, y, indices, confidence, lambda } = problem(k);
-    const target = Float64Array.from({ length: k }, () => random.normal() * 0.1);
-    const share = conjugateGradientRow(gramian(y, nItems, k, lambda), y, k, indices, confidence, 0, indices.length, target, 0, 3, new CgWork(k));
-    let expected = 0;
-    indices.forEach((i, j) => {
-      let s = 0;
-      for (let f = 0; f < k; f++) s += target[f] * y[i * k + f];
-      expected += confidence[j] * (1 - s) ** 2 - s * s;
-    });
-    expect(share).toBeCloseTo(expected, 8);
-  });
-
-  it("gives each row the same bits whether solved alone or in a group, in any chunks", () => {
-    const random = new Random(9);
-    const k = 7;
-    const nOther = 50;
-    const rows = randomRows(random, 23, nOther, 20);
-    const other = Float64Array.from({ length: nOther * k }, () => random.normal() * 0.3);
-    const gram = gramian(other, nOther, k, 2);
-    const start = Float64Array.from({ length: 23 * k }, () => random.normal() * 0.01);
-
-    const alone = Float64Array.from(start);
-    const aloneLoss = new Float64Array(23);
-    const work = new CgWork(k);
-    for (let r = 0; r < 23; r++) {
-      aloneLoss[r] = conjugateGradientRow(gram, other, k, rows.indices, rows.confidence, rows.ptr[r], rows.ptr[r + 1], alone, r * k, 3, work);
-    }
-    for (const bounds of [[0, 23], [0, 5, 6, 17, 23], [0, 1, 2, 3, 9, 23]]) {
-      const grouped = Float64Array.from(start);
-      const groupedLoss = new Float64Array(23);
-      for (let c = 0; c + 1 < bounds.length; c++) solveRows(rows, gram, other, grouped, k, 3, bounds[c], bounds[c + 1], new CgWork(k), groupedLoss);
-      expect(grouped).toEqual(alone);
-      expect(groupedLoss).toEqual(aloneLoss);
-    }
   });
 });
 

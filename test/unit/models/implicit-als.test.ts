@@ -1,11 +1,10 @@
-import { Matrix, solve } from "ml-matrix";
 import { availableParallelism } from "node:os";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { Random } from "../../../src/common/random.js";
 import { RatingMatrix } from "../../../src/models/data/rating-matrix.js";
 import { sweepThreads } from "../../../src/models/mf/als/sweep-pool.js";
-import { CgWork, conjugateGradientRow, gramian, ImplicitAls, implicitObjective } from "../../../src/models/mf/implicit-als.js";
+import { gramian, ImplicitAls, implicitObjective } from "../../../src/models/mf/implicit-als.js";
 import { FitError, type EpochReport } from "../../../src/models/model.js";
 import { recommenderSuite, structuredRatings } from "./shared-suite.js";
 
@@ -109,68 +108,7 @@ describe("implicit ALS: known solutions", () => {
   });
 });
 
-describe("implicit ALS: conjugate gradient", () => {
-  /** A random row problem: 30 items × 6 factors, 9 observed with confidences 1 + 40·r. */
-  function rowProblem() {
-    const random = new Random(11);
-    const k = 6;
-    const nItems = 30;
-    const y = Float64Array.from({ length: nItems * k }, () => random.normal() * 0.5);
-    const indices = Int32Array.from([1, 4, 5, 9, 12, 17, 20, 26, 29]);
-    const confidence = Float32Array.from(indices, () => 1 + 40 * (0.5 + random.int(10) / 2));
-    const lambda = 0.7;
-    return { random, k, nItems, y, indices, confidence, lambda };
-  }
-
-  /** (YᵀY + Yᵀ(C − I)Y + λI) x = YᵀCp built densely and solved by ml-matrix. */
-  function exactSolve({ k, nItems, y, indices, confidence, lambda }: ReturnType<typeof rowProblem>): number[] {
-    const c = new Float64Array(nItems).fill(1);
-    const p = new Float64Array(nItems);
-    indices.forEach((i, j) => {
-      c[i] = confidence[j];
-      p[i] = 1;
-    });
-    const a = new Matrix(k, k);
-    const b = new Matrix(k, 1);
-    for (let i = 0; i < nItems; i++) {
-      for (let f = 0; f < k; f++) {
-        b.set(f, 0, b.get(f, 0) + c[i] * p[i] * y[i * k + f]);
-        for (let g = 0; g < k; g++) a.set(f, g, a.get(f, g) + c[i] * y[i * k + f] * y[i * k + g]);
-      }
-    }
-    for (let f = 0; f < k; f++) a.set(f, f, a.get(f, f) + lambda);
-    return solve(a, b).getColumn(0);
-  }
-
-  it("reaches the exact solution of the normal equations with enough steps", () => {
-    const problem = rowProblem();
-    const { k, nItems, y, indices, confidence, lambda, random } = problem;
-    const target = Float64Array.from({ length: k }, () => random.normal() * 0.01);
-    conjugateGradientRow(gramian(y, nItems, k, lambda), y, k, indices, confidence, 0, indices.length, target, 0, 50, new CgWork(k));
-    const exact = exactSolve(problem);
-    for (let f = 0; f < k; f++) expect(Math.abs(target[f] - exact[f])).toBeLessThan(1e-4);
-  });
-
-  it("moves toward the solution, but not onto it, in one step", () => {
-    const problem = rowProblem();
-    const { k, nItems, y, indices, confidence, lambda } = problem;
-    const target = new Float64Array(k);
-    conjugateGradientRow(gramian(y, nItems, k, lambda), y, k, indices, confidence, 0, indices.length, target, 0, 1, new CgWork(k));
-    const exact = exactSolve(problem);
-    const distance = Math.hypot(...exact.map((e, f) => e - target[f]));
-    expect(distance).toBeGreaterThan(1e-3);
-    expect(distance).toBeLessThan(Math.hypot(...exact));
-  });
-
-  it("writes only the target row", () => {
-    const { k, nItems, y, indices, confidence, lambda } = rowProblem();
-    const target = new Float64Array(3 * k).fill(0.25);
-    conjugateGradientRow(gramian(y, nItems, k, lambda), y, k, indices, confidence, 0, indices.length, target, k, 5, new CgWork(k));
-    expect(Array.from(target.subarray(0, k))).toEqual(new Array(k).fill(0.25));
-    expect(Array.from(target.subarray(2 * k))).toEqual(new Array(k).fill(0.25));
-    expect(Array.from(target.subarray(k, 2 * k))).not.toEqual(new Array(k).fill(0.25));
-  });
-
+describe("implicit ALS: Gramian", () => {
   it("builds FᵀF + ridge·I", () => {
     // F = [[1, 2], [3, 4], [5, 6]]: FᵀF = [[35, 44], [44, 56]].
     expect(Array.from(gramian(Float64Array.from([1, 2, 3, 4, 5, 6]), 3, 2, 0.5))).toEqual([35.5, 44, 44, 56.5]);

@@ -5,9 +5,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { workerEntry } from "../../../common/worker-entry.js";
-import { CgWork } from "./kernels.js";
-import { runTask, type SweepState, type SweepTask } from "./sweep-tasks.js";
-import type { SweepReply } from "./sweep-worker.js";
+import { SweepThread, type SweepState, type SweepTask } from "./sweep-tasks.js";
+import type { SweepReply, SweepWorkerData } from "./sweep-worker.js";
 
 /**
  * Below this many ratings × factors a fit stays on one thread: starting a
@@ -26,43 +25,32 @@ export function sweepThreads(threads: number, nnz: number, k: number): number {
   return nnz * k >= MIN_PARALLEL_WORK ? threads : 1;
 }
 
-/** A typed array of `length` elements on a SharedArrayBuffer (or a plain one when `shared` is false). */
-export function allocate<T extends Float64Array | Float32Array | Int32Array>(
-  type: { new (buffer: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
-  length: number,
-  shared: boolean,
-): T {
-  const bytes = length * type.BYTES_PER_ELEMENT;
-  return new type(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-}
-
 /**
  * The main thread plus `threads − 1` workers, all taking chunks of each task
  * from one shared counter. Create it with `start`, and `close` it when the fit
  * ends (also when it fails), or the workers keep the process alive.
  */
 export class SweepPool {
-  private readonly work: CgWork;
+  private readonly main: SweepThread;
   private failure: Error | undefined;
 
   private constructor(
     private readonly state: SweepState,
     private readonly workers: Worker[],
   ) {
-    this.work = new CgWork(state.k);
+    this.main = new SweepThread(state, 0);
   }
 
   /**
    * Starts the workers and waits until each has loaded and said so, so that
-   * start-up is not timed as part of the first iteration. With threads > 1,
-   * every array of `state` must be backed by a SharedArrayBuffer.
+   * start-up is not timed as part of the first iteration.
    */
   static async start(state: SweepState, threads: number): Promise<SweepPool> {
     const entry = workerEntry(import.meta.url, "sweep-worker");
     const pool = new SweepPool(state, []);
     try {
       for (let t = 1; t < threads; t++) {
-        const worker = new Worker(entry.script, { eval: entry.eval, workerData: state });
+        const worker = new Worker(entry.script, { eval: entry.eval, workerData: { state, thread: t } satisfies SweepWorkerData });
         // An error between tasks fails the next task.
         worker.on("error", (error) => (pool.failure ??= error));
         worker.on("exit", (code) => (pool.failure ??= new Error(`an ALS sweep worker exited with code ${code}`)));
@@ -83,7 +71,7 @@ export class SweepPool {
     const replies = this.workers.map((worker) => reply(worker));
     for (const worker of this.workers) worker.postMessage(task);
     try {
-      runTask(this.state, task, this.work);
+      this.main.run(task);
     } finally {
       await Promise.all(replies);
     }
