@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, type DocumentNode, type ValidationContext, type ValidationRule } from "graphql";
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from "graphql";
 import { getComplexity, type ComplexityEstimatorArgs } from "graphql-query-complexity";
 import { LruCache } from "../../common/lru-cache.js";
 import { costVariables } from "./cost-variables.js";
@@ -58,38 +58,47 @@ function reportRejection(context: ValidationContext | null, error: GraphQLError)
 /** Costs remembered per query text, for the values of its cost variables (a page size or two, usually). */
 const COSTS_KEPT_PER_DOCUMENT = 64;
 
+type Pricing = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined) => number | undefined;
+
 /**
- * Refuses an operation whose cost exceeds MAX_COMPLEXITY once its variables
- * are known, before any resolver runs. Computing a cost walks the whole
- * operation against the schema, as much work as serving a cached
- * recommendation list, so it is remembered per document and the variables it
- * depends on (costVariables).
+ * Prices operations, remembering each cost per document and the variables it
+ * depends on (costVariables): computing one walks the whole operation against
+ * the schema, as much work as serving a cached recommendation list. Undefined
+ * for variables that do not fit their types, which execution refuses next as
+ * BAD_USER_INPUT.
  */
-export function complexityPlugin(): ApolloServerPlugin {
+function rememberedPricing(): Pricing {
   const costs = new WeakMap<DocumentNode, LruCache<string, number>>();
+  return (schema, document, operationName, variables) => {
+    let known = costs.get(document);
+    if (!known) costs.set(document, (known = new LruCache(COSTS_KEPT_PER_DOCUMENT)));
+    const key = JSON.stringify([operationName ?? null, ...costVariables(document).map((name) => variables?.[name] ?? null)]);
+    const remembered = known.get(key);
+    if (remembered !== undefined) return remembered;
+    let cost: number;
+    try {
+      cost = getComplexity({ schema, query: document, operationName, variables, estimators: [fieldCost] });
+    } catch (error) {
+      if (error instanceof GraphQLError) return undefined;
+      throw error;
+    }
+    known.set(key, cost);
+    return cost;
+  };
+}
+
+/** Refuses an operation whose cost exceeds MAX_COMPLEXITY once its variables are known, before any resolver runs. */
+export function complexityPlugin(): ApolloServerPlugin {
+  const price = rememberedPricing();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          let known = costs.get(document);
-          if (!known) costs.set(document, (known = new LruCache(COSTS_KEPT_PER_DOCUMENT)));
-          const key = JSON.stringify([request.operationName ?? null, ...costVariables(document).map((name) => request.variables?.[name] ?? null)]);
-          let cost = known.get(key);
-          if (cost === undefined) {
-            try {
-              cost = getComplexity({ schema, query: document, operationName: request.operationName, variables: request.variables, estimators: [fieldCost] });
-            } catch (error) {
-              // Variables that do not fit their types: execution refuses them next, as BAD_USER_INPUT.
-              if (error instanceof GraphQLError) return;
-              throw error;
-            }
-            known.set(key, cost);
-          }
-          if (cost > MAX_COMPLEXITY) {
+          const cost = price(schema, document, request.operationName, request.variables);
+          if (cost === undefined || cost <= MAX_COMPLEXITY) return;
           throw new GraphQLError(`The query is too complex: it would cost ${cost}, the limit is ${MAX_COMPLEXITY}; ask for smaller pages or fewer nested lists`, {
-              extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, limit: MAX_COMPLEXITY, http: { status: 400 } },
-            });
-          }
+            extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost, limit: MAX_COMPLEXITY, http: { status: 400 } },
+          });
         },
       };
     },
