@@ -1,5 +1,5 @@
-// A batch of movies' nearest neighbours under one model version, as [movieId, score, support] triples best first;
-// support (users who rated both) may be null.
+// A batch of movies' nearest neighbours under one model version, as [movieId, score, support] triples best
+// first; support is how many users rated both movies.
 UNWIND $rows AS row
 MATCH (a:Movie {id: toInteger(row.id)})
 UNWIND range(0, size(row.neighbors) - 1) AS rank

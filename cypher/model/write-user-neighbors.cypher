@@ -1,5 +1,5 @@
-// A batch of users' nearest neighbours under one model version, as [userId, score, support] triples best first;
-// support (movies both rated) may be null.
+// A batch of users' nearest neighbours under one model version, as [userId, score, support] triples best
+// first; support is how many movies both users rated.
 UNWIND $rows AS row
 MATCH (a:User {id: toInteger(row.id)})
 UNWIND range(0, size(row.neighbors) - 1) AS rank

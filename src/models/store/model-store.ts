@@ -54,12 +54,12 @@ export interface SaveOptions {
   metrics?: Record<string, unknown>;
   fingerprint: string;
   /**
-   * The ratings the model was fit on. With them each SIMILAR relationship
+   * The ratings the model was fit on, from which each SIMILAR relationship
    * records its `support` (how many users rated both movies) and each
    * SIMILAR_USER one how many movies both users rated, which explanations
    * show without counting them again on every request.
    */
-  ratings?: RatingMatrix;
+  ratings: RatingMatrix;
   batchSize?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -90,8 +90,8 @@ export class ModelStore {
     await this.writeVectors(Q.writeUserVectors, name, slot, state.userVectors, users, batchSize, (d, t) => options.onProgress?.("user vectors", d, t));
     await this.writeVectors(Q.writeItemVectors, name, slot, state.itemVectors, items, batchSize, (d, t) => options.onProgress?.("item vectors", d, t));
     const { ratings } = options;
-    const coRaters = ratings && ((a: number, b: number) => sortedOverlap(ratings.itemColumn(a).users, ratings.itemColumn(b).users));
-    const coRated = ratings && ((a: number, b: number) => sortedOverlap(ratings.userRow(a).items, ratings.userRow(b).items));
+    const coRaters = (a: number, b: number) => sortedOverlap(ratings.itemColumn(a).users, ratings.itemColumn(b).users);
+    const coRated = (a: number, b: number) => sortedOverlap(ratings.userRow(a).items, ratings.userRow(b).items);
     if (state.itemNeighbors) await this.writeNeighbors(Q.writeItemNeighbors, name, version, state.itemNeighbors, items, batchSize, coRaters);
     if (state.userNeighbors) await this.writeNeighbors(Q.writeUserNeighbors, name, version, state.userNeighbors, users, batchSize, coRated);
 
@@ -194,7 +194,7 @@ export class ModelStore {
     neighbors: Neighbors,
     index: IdIndex,
     batchSize: number,
-    support?: (a: number, b: number) => number,
+    support: (a: number, b: number) => number,
   ): Promise<void> {
     const rowsPerBatch = Math.max(1, Math.floor(batchSize / Math.max(1, neighbors.k)) * 10);
     for (let start = 0; start < index.size; start += rowsPerBatch) {
@@ -202,11 +202,11 @@ export class ModelStore {
       for (let row = start; row < Math.min(index.size, start + rowsPerBatch); row++) {
         const count = neighbors.count[row];
         if (count === 0) continue;
-        const list: Array<[number, number, number | null]> = [];
+        const list: Array<[number, number, number]> = [];
         for (let n = 0; n < count; n++) {
           const at = row * neighbors.k + n;
           const other = neighbors.indices[at];
-          list.push([index.idAt(other), neighbors.scores[at], support ? support(row, other) : null]);
+          list.push([index.idAt(other), neighbors.scores[at], support(row, other)]);
         }
         rows.push({ id: index.idAt(row), neighbors: list });
       }
@@ -270,7 +270,7 @@ function parseVectorSpec(spec: string): { vector: string; dim: number } {
 }
 
 /** How many values two ascending arrays share. */
-export function sortedOverlap(a: Int32Array, b: Int32Array): number {
+function sortedOverlap(a: Int32Array, b: Int32Array): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     if (a[i] === b[j]) {
