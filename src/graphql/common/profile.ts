@@ -1,14 +1,9 @@
 import { BadUserInputError } from "./errors.js";
 import { MAX_PROFILE_MOVIES, parseId, parseRating } from "./ids.js";
-
-/** A visitor's ratings as the API takes them: movies they like (5 stars) and movies they rated. */
-export interface ProfileInput {
-  likedMovieIds?: string[] | null;
-  ratings?: Array<{ movieId: string; rating: number }> | null;
-}
+import type { VisitorProfileArgs } from "./profile.args.js";
 
 /** (movie id, rating) pairs, checked, at most MAX_PROFILE_MOVIES; a rating overrides a like of the same movie. */
-export function parseProfile(input: ProfileInput): Array<[number, number]> {
+export function parseProfile(input: VisitorProfileArgs): Array<[number, number]> {
   const liked = input.likedMovieIds ?? [];
   const rated = input.ratings ?? [];
   if (liked.length + rated.length > MAX_PROFILE_MOVIES) {

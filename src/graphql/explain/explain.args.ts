@@ -1,5 +1,4 @@
 import { ArgsType, Field, ID, Int } from "type-graphql";
-import { MovieRatingInput } from "../recommendation/recommendation.args.js";
 
 @ArgsType()
 export class ExplainArgs {
@@ -19,16 +18,11 @@ export class ExplanationFieldArgs {
   first?: number | null;
 }
 
+/** explainFor's own arguments; the visitor's taste comes as VisitorProfileArgs. */
 @ArgsType()
 export class ExplainForArgs {
   @Field(() => ID)
   movieId!: string;
-
-  @Field(() => [ID], { nullable: true, description: "Movies the visitor likes (counted as 5 stars)" })
-  likedMovieIds?: string[] | null;
-
-  @Field(() => [MovieRatingInput], { nullable: true, description: "Movies the visitor rated; a rating overrides a like of the same movie" })
-  ratings?: MovieRatingInput[] | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 5 })
   first?: number | null;

@@ -2,6 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { Explanation as ExplanationResult } from "../../recommend/explain.service.js";
 import { parseFirst, parseId } from "../common/ids.js";
 import { parseProfile } from "../common/profile.js";
+import { VisitorProfileArgs } from "../common/profile.args.js";
 import type { GraphQLContext } from "../context.js";
 import { toMovie } from "../movie/movie.mapper.js";
 import { Recommendation } from "../recommendation/recommendation.type.js";
@@ -19,8 +20,12 @@ export class ExplainResolver {
   @Query(() => Explanation, {
     description: "Why a movie suits an anonymous visitor, from the movies they like or rated: paths in the graph that start at those movies",
   })
-  async explainFor(@Args(() => ExplainForArgs) args: ExplainForArgs, @Ctx() ctx: GraphQLContext): Promise<Explanation> {
-    const result = await ctx.services.explain.explainRatings(parseProfile(args), parseId(args.movieId, "movieId"), parseFirst(args.first ?? 5));
+  async explainFor(
+    @Args(() => ExplainForArgs) args: ExplainForArgs,
+    @Args(() => VisitorProfileArgs) profile: VisitorProfileArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Explanation> {
+    const result = await ctx.services.explain.explainRatings(parseProfile(profile), parseId(args.movieId, "movieId"), parseFirst(args.first ?? 5));
     return withViaMovies(result, ctx);
   }
 

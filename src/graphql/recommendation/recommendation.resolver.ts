@@ -2,7 +2,8 @@ import { Args, Ctx, Query, Resolver } from "type-graphql";
 import { parseId } from "../common/ids.js";
 import { parseProfile } from "../common/profile.js";
 import type { GraphQLContext } from "../context.js";
-import { RecommendationsArgs, RecommendationsForArgs } from "./recommendation.args.js";
+import { VisitorProfileArgs } from "../common/profile.args.js";
+import { RecommendationListArgs, RecommendationsArgs } from "./recommendation.args.js";
 import { toRequest, withMovies } from "./recommendation.mapper.js";
 import { Recommendation } from "./recommendation.type.js";
 
@@ -18,8 +19,12 @@ export class RecommendationResolver {
   @Query(() => [Recommendation], {
     description: "Movies for an anonymous visitor from the movies they like or rated, never one of those (nothing is written)",
   })
-  async recommendationsFor(@Args(() => RecommendationsForArgs) args: RecommendationsForArgs, @Ctx() ctx: GraphQLContext): Promise<Recommendation[]> {
-    const ratings = parseProfile(args);
+  async recommendationsFor(
+    @Args(() => RecommendationListArgs) args: RecommendationListArgs,
+    @Args(() => VisitorProfileArgs) profile: VisitorProfileArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Recommendation[]> {
+    const ratings = parseProfile(profile);
     const scored = await ctx.services.recommendations.forProfile(ratings, toRequest(args));
     return withMovies(scored, ctx, { ratings });
   }
