@@ -1,4 +1,5 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
+import type { MovieRatingInput } from "../visitor/visitor.queries";
 import type { GraphPath } from "./explanation-graph";
 
 export interface ExplainData {
@@ -19,13 +20,13 @@ export interface ExplainForData {
 }
 
 export interface ExplainForVariables {
-  ratings: Array<{ movieId: string; rating: number }>;
+  ratings: MovieRatingInput[];
   movieId: string;
   first: number;
 }
 
 /** Whom "Why this?" explains for: a stored user, or an anonymous visitor by the ratings they gave. */
-export type Audience = { userId: string } | { ratings: Array<{ movieId: string; rating: number }> };
+export type Audience = { userId: string } | { ratings: MovieRatingInput[] };
 
 /** What both explanation queries ask for. */
 const EXPLANATION_PARTS = gql`

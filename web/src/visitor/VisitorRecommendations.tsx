@@ -7,11 +7,11 @@ import type { Strategy } from "../recommendations/recommendation.fragment";
 import { RecommendationList } from "../recommendations/RecommendationList";
 import { STRATEGY_OPTIONS } from "../recommendations/strategies";
 import { USER_RECOMMENDATIONS } from "../user/user.queries";
-import { VISITOR_RECOMMENDATIONS } from "./visitor.queries";
+import { VISITOR_RECOMMENDATIONS, type MovieRatingInput } from "./visitor.queries";
 
 interface Props {
   userId: string | undefined;
-  ratings: Array<{ movieId: string; rating: number }>;
+  ratings: MovieRatingInput[];
   strategy: Strategy;
   onStrategy: (strategy: Strategy) => void;
 }

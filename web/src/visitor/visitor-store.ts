@@ -1,5 +1,7 @@
 // What a visitor rated, kept in localStorage so a reload does not lose it.
 
+import type { MovieRatingInput } from "./visitor.queries";
+
 export interface VisitorRating {
   movieId: string;
   title: string;
@@ -33,6 +35,6 @@ export function saveVisitor(state: VisitorState): void {
 }
 
 /** What `recommendationsFor(ratings:)` takes: every rating, low ones included, so they steer away too. */
-export function ratingInputs(ratings: readonly VisitorRating[]): Array<{ movieId: string; rating: number }> {
+export function ratingInputs(ratings: readonly VisitorRating[]): MovieRatingInput[] {
   return ratings.map(({ movieId, rating }) => ({ movieId, rating }));
 }

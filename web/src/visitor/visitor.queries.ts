@@ -1,12 +1,18 @@
 import { gql, type TypedDocumentNode } from "@apollo/client";
 import { RECOMMENDATION_FIELDS, type RecommendationData, type Strategy } from "../recommendations/recommendation.fragment";
 
+/** A visitor's rating as the API's MovieRatingInput takes it. */
+export interface MovieRatingInput {
+  movieId: string;
+  rating: number;
+}
+
 export interface VisitorRecommendationsData {
   recommendationsFor: RecommendationData[];
 }
 
 export interface VisitorRecommendationsVariables {
-  ratings: Array<{ movieId: string; rating: number }>;
+  ratings: MovieRatingInput[];
   strategy: Strategy;
   first: number;
 }
