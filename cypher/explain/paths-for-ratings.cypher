@@ -1,6 +1,6 @@
 // Why a movie suits a visitor who is not a user, from the (movieId, rating) pairs they gave ($ratings):
-// the target's title and rating count for the summary, and up to $first paths of each kind, strongest
-// first. As explain/paths, but each path starts at a movie the visitor rated, since there is no user node
+// the target's title and rating count for the summary, and up to $first paths, strongest first within
+// each kind. As explain/paths, but each path starts at a movie the visitor rated, since there is no user node
 // to start from; the visitor's rating of it is `viaRating`. There is no SIMILAR_USER kind: a visitor has
 // no neighbours. Every path is nodes and relationships (by elementId) that exist in the graph.
 OPTIONAL MATCH (target:Movie {id: toInteger($movieId)})
@@ -26,8 +26,8 @@ CALL (target, ratings) {
   WITH mine, via, target, support, example[0] AS them, example[1] AS theirs, example[2] AS liked
   RETURN collect({kind: 'CO_RATED', viaId: via.id, viaRating: mine.rating, support: support,
                   weight: toFloat(support) * mine.rating, shared: [],
-                  nodes: [n IN [via, them, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year}}],
-                  relationships: [r IN [theirs, liked] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating}}]}) AS coRated
+                  nodes: [via, them, target],
+                  relationships: [theirs, liked]}) AS coRated
 }
 
 // SIMILAR_MOVIE: movies the visitor rated whose item-kNN neighbours (the active version's SIMILAR
@@ -51,8 +51,8 @@ CALL (target, ratings) {
   WITH mine, via, s, target, coalesce(s.support, counted) AS support
   RETURN collect({kind: 'SIMILAR_MOVIE', viaId: via.id, viaRating: mine.rating, support: support,
                   weight: s.score * mine.rating, shared: [],
-                  nodes: [n IN [via, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year}}],
-                  relationships: [{id: elementId(s), type: type(s), start: elementId(via), end: elementId(target), properties: s {.score, .rank, .model, .version, .support}}]}) AS similarMovies
+                  nodes: [via, target],
+                  relationships: [s]}) AS similarMovies
 }
 
 // SHARED_TAGS: movies the visitor liked that share strongly relevant genome tags with the target; the
@@ -69,8 +69,8 @@ CALL (target, ratings) {
   WITH mine, via, target, tags, support, overlap, strongest[0] AS tag, strongest[1] AS viaTag, strongest[2] AS targetTag
   RETURN collect({kind: 'SHARED_TAGS', viaId: via.id, viaRating: mine.rating, support: support,
                   weight: overlap * mine.rating, shared: tags[..5],
-                  nodes: [n IN [via, tag, target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year, .name}}],
-                  relationships: [r IN [viaTag, targetTag] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.relevance}}]}) AS sharedTags
+                  nodes: [via, tag, target],
+                  relationships: [viaTag, targetTag]}) AS sharedTags
 }
 
 // SHARED_GENRES: movies the visitor liked in the target's genres, weighted by how many genres they share;
@@ -86,9 +86,18 @@ CALL (target, ratings) {
   WITH mine, via, target, shared, shared[0] AS strongest
   RETURN collect({kind: 'SHARED_GENRES', viaId: via.id, viaRating: mine.rating, support: size(shared),
                   weight: toFloat(size(shared)) * mine.rating, shared: [s IN shared | s[0].name],
-                  nodes: [n IN [via, strongest[0], target] | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year, .name}}],
-                  relationships: [r IN [strongest[1], strongest[2]] | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)), properties: r {.rating}}]}) AS sharedGenres
+                  nodes: [via, strongest[0], target],
+                  relationships: [strongest[1], strongest[2]]}) AS sharedGenres
 }
 
+// Up to $first paths, the kinds taking turns in the order above (taste shared with people, model neighbours,
+// content, genres), so that every kind of reason shows before any kind's weaker paths. Only
+// the chosen paths are turned into what a client draws.
+WITH target, [coRated, similarMovies, sharedTags, sharedGenres] AS kinds
+WITH target, reduce(turns = [], depth IN range(0, toInteger($first) - 1) |
+       turns + [paths IN kinds WHERE size(paths) > depth | paths[depth]])[..toInteger($first)] AS chosen
 RETURN target.title AS title, COUNT { (target)<-[:RATED]-() } AS ratingCount,
-       coRated, similarMovies, sharedTags, [] AS similarUsers, sharedGenres
+       [p IN chosen | p {.kind, .viaId, .viaRating, .support, .weight, .shared,
+                         nodes: [n IN p.nodes | {id: elementId(n), labels: labels(n), properties: n {.id, .title, .year, .name}}],
+                         relationships: [r IN p.relationships | {id: elementId(r), type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)),
+                                                                 properties: r {.rating, .score, .rank, .model, .version, .support, .relevance}}]}] AS paths

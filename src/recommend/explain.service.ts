@@ -8,6 +8,12 @@ const Q = { paths: cypher("explain/paths"), pathsForRatings: cypher("explain/pat
 /** Ratings at least this high count as liking a movie in explanations. */
 const LIKED = 4;
 
+/**
+ * Paths go through at most this many of the movies someone rated, their highest rated: past it the work
+ * grows with every rating while the strongest reasons stay among the favourites.
+ */
+export const FAVOURITES = 100;
+
 export type PathKind = "CO_RATED" | "SIMILAR_MOVIE" | "SHARED_TAGS" | "SIMILAR_USER" | "SHARED_GENRES";
 
 export interface PathNode {
@@ -41,25 +47,20 @@ export interface Explanation {
 }
 
 /**
- * The columns of explain/paths, strongest reasons first: taste shared with people (CO_RATED), then model
- * neighbours (SIMILAR_MOVIE), then content (SHARED_TAGS), then similar users and genres.
- */
-const KIND_COLUMNS = ["coRated", "similarMovies", "sharedTags", "similarUsers", "sharedGenres"] as const;
-
-/**
  * Why a movie suits a user, as paths that exist in the graph: one Cypher
- * query (cypher/explain/paths) returns, per kind of reason, concrete nodes
- * and relationships (by elementId) a client can draw, with how much support
- * each has.
+ * query (cypher/explain/paths) finds the strongest paths of each kind of
+ * reason and returns the first few, the kinds taking turns, as concrete
+ * nodes and relationships (by elementId) a client can draw, with how much
+ * support each has.
  */
 export class ExplainService {
   constructor(private readonly db: Database) {}
 
   /** Up to `first` paths, the kinds taking turns, and a one-line summary from the strongest. */
   async explain(userId: number, movieId: number, first: number): Promise<Explanation> {
-    const [row] = await this.db.read(Q.paths, { userId, movieId, first, liked: LIKED });
+    const [row] = await this.db.read(Q.paths, { userId, movieId, first, liked: LIKED, favourites: FAVOURITES });
     if (!row.userExists) throw new UnknownUserError(`no user ${userId}`);
-    return fromRow(row, movieId, first);
+    return fromRow(row, movieId);
   }
 
   /**
@@ -67,24 +68,30 @@ export class ExplainService {
    * they rated (there is no user node to start from), and there are no similar users.
    */
   async explainRatings(ratings: Array<[number, number]>, movieId: number, first: number): Promise<Explanation> {
-    const pairs = ratings.map(([id, rating]) => ({ movieId: id, rating }));
+    const pairs = favourites(ratings, movieId).map(([id, rating]) => ({ movieId: id, rating }));
     const [row] = await this.db.read(Q.pathsForRatings, { ratings: pairs, movieId, first, liked: LIKED });
-    return fromRow(row, movieId, first);
+    return fromRow(row, movieId);
   }
 }
 
-function fromRow(row: Record<string, unknown>, movieId: number, first: number): Explanation {
+/**
+ * A visitor's FAVOURITES highest ratings other than of the movie explained; their ratings carry no time,
+ * so ties go to the lower movie id.
+ */
+export function favourites(ratings: ReadonlyArray<[number, number]>, movieId: number): Array<[number, number]> {
+  return ratings
+    .filter(([id]) => id !== movieId)
+    .sort(([idA, a], [idB, b]) => b - a || idA - idB)
+    .slice(0, FAVOURITES);
+}
+
+function fromRow(row: Record<string, unknown>, movieId: number): Explanation {
   if (row.title === null) throw new MovieNotFoundError(`no movie ${movieId}`);
-  const lists = KIND_COLUMNS.map((column) => (row[column] as ExplanationPath[]).map(withoutNulls));
-  const paths: ExplanationPath[] = [];
-  // Round-robin over the kinds so every kind of reason shows up before any kind's weaker paths.
-  for (let depth = 0; paths.length < first && lists.some((l) => l.length > depth); depth++) {
-    for (const list of lists) if (list[depth] && paths.length < first) paths.push(list[depth]);
-  }
+  const paths = (row.paths as ExplanationPath[]).map(withoutNulls);
   return { summary: summarize(paths, row.title as string, row.ratingCount as number), paths };
 }
 
-/** Map projections give every listed key; a user has no title, a genre no year: drop what is absent. */
+/** Map projections give every listed key; a user has no title, a genre no year, a rating no score: drop what is absent. */
 function withoutNulls(path: ExplanationPath): ExplanationPath {
   const clean = (properties: Record<string, unknown>) => Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== null));
   return {

@@ -10,6 +10,7 @@ import { EvaluationStore } from "../../src/models/eval/evaluation-store.js";
 import { runEvaluation } from "../../src/models/eval/run-evaluation.js";
 import { loadTrainingData } from "../../src/models/store/training-data.js";
 import { trainModels } from "../../src/models/train/trainer.js";
+import { FAVOURITES } from "../../src/recommend/explain.service.js";
 import { buildServer, type BuiltServer } from "../../src/server.js";
 import { GENOME, ML_LATEST_SMALL, openTestDatabase } from "./helpers.js";
 
@@ -20,6 +21,7 @@ const Q = {
   addRating: cypher("check/add-rating"),
   addUser: cypher("check/add-user"),
   relationshipById: cypher("check/relationship-by-id"),
+  favourites: cypher("check/user-favourites"),
   counts: cypher("check/graph-size"),
 };
 
@@ -377,6 +379,8 @@ describe("explanations", () => {
     }
   }`;
 
+  const KIND_ORDER = ["CO_RATED", "SIMILAR_MOVIE", "SHARED_TAGS", "SIMILAR_USER", "SHARED_GENRES"];
+
   async function explain(userId: string, movieId: string, first = 10): Promise<{ summary: string; paths: Path[] }> {
     const result = await run(EXPLAIN, { userId, movieId, first });
     expect(result.errors).toBeUndefined();
@@ -389,6 +393,10 @@ describe("explanations", () => {
     for (const movieId of [top.movie.id, "2", "3114"]) {
       const { summary, paths } = await explain("1", movieId);
       expect(summary).toMatch(/^Because /);
+      expect(paths.length).toBeLessThanOrEqual(10);
+      // The kinds take turns, strongest kind first: every kind shows once before any shows twice.
+      const present = new Set(paths.map((p) => p.kind));
+      expect(paths.slice(0, present.size).map((p) => p.kind)).toEqual(KIND_ORDER.filter((k) => present.has(k)));
       for (const path of paths) {
         seen.add(path.kind);
         expect(path.nodes[0].properties).toEqual({ id: 1 });
@@ -407,6 +415,20 @@ describe("explanations", () => {
       }
     }
     expect([...seen].sort()).toEqual(["CO_RATED", "SHARED_GENRES", "SHARED_TAGS", "SIMILAR_MOVIE", "SIMILAR_USER"]);
+  });
+
+  it("goes only through a heavy rater's favourites: their highest rated, the most recent first", async () => {
+    const { ratingCount } = (await run(`{ user(id: "1") { ratingCount } }`)).data?.user as { ratingCount: number };
+    expect(ratingCount).toBeGreaterThan(FAVOURITES);
+    const [top] = await recommend({ userId: "1", first: 1, strategy: "ALS" });
+    for (const movieId of [top.movie.id, "2", "3114"]) {
+      const [row] = await db.read(Q.favourites, { userId: 1, movieId, limit: FAVOURITES });
+      const allowed = new Set((row.ids as number[]).map(String));
+      const { paths } = await explain("1", movieId);
+      const vias = paths.flatMap((p) => (p.via ? [p.via.id] : []));
+      expect(vias.length).toBeGreaterThan(0);
+      expect(vias.filter((id) => !allowed.has(id))).toEqual([]);
+    }
   });
 
   it("is a lazy field of each recommendation", async () => {
@@ -458,6 +480,22 @@ describe("explanations", () => {
       }
     }
     expect([...seen].sort()).toEqual(["CO_RATED", "SHARED_GENRES", "SHARED_TAGS", "SIMILAR_MOVIE"]);
+  });
+
+  it("uses a visitor's favourite ratings only, when they give more than that", async () => {
+    // The Matrix at 4.5 is the strongest link to its sequel, but a hundred 5-star ratings come before it.
+    const fives = ((await run(`{ movies(first: 100, yearFrom: 1990, yearTo: 1995) { edges { node { id } } } }`)).data?.movies as {
+      edges: Array<{ node: { id: string } }>;
+    }).edges.map(({ node }) => ({ movieId: node.id, rating: 5 }));
+    expect(fives).toHaveLength(FAVOURITES);
+    const ratings = [...fives, { movieId: "2571", rating: 4.5 }];
+    const alone = (await run(EXPLAIN_FOR, { movieId: "6365", ratings: [{ movieId: "2571", rating: 4.5 }], first: 10 })).data?.explainFor as { paths: Path[] };
+    expect(alone.paths.some((p) => p.via?.id === "2571")).toBe(true);
+    const result = await run(EXPLAIN_FOR, { movieId: "6365", ratings, first: 10 });
+    expect(result.errors).toBeUndefined();
+    const { paths } = result.data?.explainFor as { paths: Path[] };
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => p.via?.id === "2571")).toEqual([]);
   });
 
   it("is the lazy explanation field of a visitor's recommendations too, and writes nothing", async () => {
