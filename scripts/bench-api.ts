@@ -9,7 +9,7 @@
 import { Command, Option } from "commander";
 import { runApiBench } from "../src/bench/api-bench.js";
 import { parseMix, parseRate, parseScenarios, parseSeconds, parseStrategy, parseUrl, parseWarmup } from "../src/bench/api-options.js";
-import { RECOMMENDATIONS_RATE } from "../src/bench/api-summary.js";
+import { EXPLAIN_RATE, RECOMMENDATIONS_RATE } from "../src/bench/api-summary.js";
 import { formatReport } from "../src/bench/api-report.js";
 import { externalTarget, throwAwayTarget } from "../src/bench/api-target.js";
 import { DEFAULT_MIX, SCENARIOS, type Mix, type ScenarioName } from "../src/bench/api-workload.js";
@@ -27,6 +27,7 @@ interface Options {
   mix: Mix;
   users: number;
   rate: number;
+  explainRate: number;
   data?: string;
   genome?: string;
   heap: string;
@@ -45,6 +46,7 @@ const program = new Command("bench:api")
   .option("--strategy <strategy>", "recommendation strategy", parseStrategy, "HYBRID" as Strategy)
   .option("--mix <weights>", "the mixed scenario's weights", parseMix, DEFAULT_MIX)
   .option("--rate <n>", "requests/s of the second recommendations run, which judges its p99 (0: skip it)", parseRate, RECOMMENDATIONS_RATE)
+  .option("--explain-rate <n>", "requests/s of the second explain run, which judges its p99 (0: skip it)", parseRate, EXPLAIN_RATE)
   .option("--users <n>", "spread requests over users 1…n", positiveInt, 610)
   .option("--data <dir>", "release to load into the throw-away Neo4j (default: DEMO_DATA_DIR, ml-latest-small)")
   .option("--genome <dir>", "also load the tag genome from this folder (genome-scores.csv, genome-tags.csv)")
@@ -74,7 +76,7 @@ const program = new Command("bench:api")
         strategy: options.strategy,
         mix: options.mix,
         maxUsers: options.users,
-        recommendationsRate: options.rate,
+        heldRates: { recommendations: options.rate, explain: options.explainRate },
         say,
       });
       console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -2,7 +2,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import type { Strategy } from "../recommend/recommendation.service.js";
 import { fire } from "./api-load.js";
 import { discoverPools } from "./api-pools.js";
-import { checkTargets, Recorder, totalErrors, type ScenarioSummary, type TargetCheck } from "./api-summary.js";
+import { checkTargets, Recorder, totalErrors, type HeldRates, type ScenarioSummary, type TargetCheck } from "./api-summary.js";
 import type { ApiTarget } from "./api-target.js";
 import { verifyWorkload } from "./api-verify.js";
 import { DEFAULT_MIX, Workload, type Mix, type ScenarioName } from "./api-workload.js";
@@ -14,8 +14,8 @@ export interface ApiBenchOptions {
   connections: number;
   strategy: Strategy;
   mix?: Mix;
-  /** Requests per second of the recommendations run that judges its latency; 0 skips that run. */
-  recommendationsRate: number;
+  /** Requests per second of a second, held run of these scenarios, which judges their latency; 0 skips it. */
+  heldRates: HeldRates;
   /** Users 1…n to spread recommendations over. */
   maxUsers: number;
   /** Requests per kind checked in full before each scenario's timed run. */
@@ -37,7 +37,7 @@ export interface ApiBenchReport {
   benchmark: "api";
   machine: Machine;
   api: { url: string; server: string; neo4j: string };
-  settings: { seconds: number; warmupSeconds: number; connections: number; recommendationsRate: number; strategy: Strategy; mix: Mix };
+  settings: { seconds: number; warmupSeconds: number; connections: number; heldRates: HeldRates; strategy: Strategy; mix: Mix };
   pools: { users: number; movies: number; pairs: number; searchTerms: number };
   scenarios: ScenarioSummary[];
   targets: TargetCheck[];
@@ -48,8 +48,8 @@ export interface ApiBenchReport {
 /**
  * Drives the API with each scenario in turn: finds real ids on the server,
  * checks a few replies of the scenario in full, warms up, then runs for the
- * given time while recording every response. Recommendations run twice: as
- * fast as the API answers, then held to `recommendationsRate`.
+ * given time while recording every response. Scenarios with a held rate run
+ * twice: as fast as the API answers, then held to that rate.
  */
 export async function runApiBench(target: ApiTarget, options: ApiBenchOptions): Promise<ApiBenchReport> {
   const say = options.say ?? (() => undefined);
@@ -66,7 +66,8 @@ export async function runApiBench(target: ApiTarget, options: ApiBenchOptions): 
       say(`${scenario}: warming up for ${options.warmupSeconds} s`);
       await fire(workload(), { ...fireOptions, seconds: options.warmupSeconds }, new Recorder());
     }
-    const rates = scenario === "recommendations" && options.recommendationsRate > 0 ? [null, options.recommendationsRate] : [null];
+    const held = options.heldRates[scenario] ?? 0;
+    const rates = held > 0 ? [null, held] : [null];
     for (const rate of rates) {
       say(`${scenario}: ${options.seconds} s with ${options.connections} connections${rate ? `, ${rate} requests/s` : ""}`);
       const recorder = new Recorder();
@@ -84,7 +85,7 @@ export async function runApiBench(target: ApiTarget, options: ApiBenchOptions): 
       seconds: options.seconds,
       warmupSeconds: options.warmupSeconds,
       connections: options.connections,
-      recommendationsRate: options.recommendationsRate,
+      heldRates: options.heldRates,
       strategy: options.strategy,
       mix,
     },

@@ -1,5 +1,5 @@
 import type { ApiBenchReport } from "./api-bench.js";
-import { totalErrors, type LatencySummary } from "./api-summary.js";
+import { totalErrors, type HeldRates, type LatencySummary } from "./api-summary.js";
 
 const COLUMNS = ["scenario", "conn", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"] as const;
 
@@ -11,7 +11,7 @@ export function formatReport(report: ApiBenchReport): string {
     `api:      ${api.server}`,
     `neo4j:    ${api.neo4j}`,
     `load:     ${settings.connections} connections, ${settings.seconds} s per scenario after ${settings.warmupSeconds} s warm-up, strategy ${settings.strategy}; ` +
-      (settings.recommendationsRate > 0 ? `recommendations also held to ${settings.recommendationsRate} requests/s; ` : "") +
+      heldRuns(settings.heldRates) +
       `mix ${Object.entries(settings.mix).map(([k, w]) => `${k} ${w}`).join(" / ")}`,
     `ids:      ${pools.users} users, ${pools.movies} movies, ${pools.pairs} (user, recommended movie) pairs, ${pools.searchTerms} search words`,
     "",
@@ -21,6 +21,11 @@ export function formatReport(report: ApiBenchReport): string {
   ];
   if (report.errors > 0) lines.push("", ...errorBanner(report));
   return lines.join("\n");
+}
+
+function heldRuns(rates: HeldRates): string {
+  const held = Object.entries(rates).filter(([, rate]) => rate > 0);
+  return held.map(([scenario, rate]) => `${scenario} also held to ${rate} requests/s; `).join("");
 }
 
 function rows(report: ApiBenchReport): string[][] {
