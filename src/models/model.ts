@@ -22,6 +22,11 @@ export interface EpochReport {
 
 export interface FitContext {
   onEpoch?: (report: EpochReport) => void;
+  /**
+   * Models already fit on the same ratings, by kind: a model built from others
+   * (the hybrid) takes these as its final components instead of fitting its own.
+   */
+  fitted?: ReadonlyMap<string, Recommender>;
 }
 
 /** A user the model has no row for: a new or anonymous visitor described by what they rated. */

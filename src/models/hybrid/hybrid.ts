@@ -5,7 +5,7 @@ import { RatingMatrix } from "../data/rating-matrix.js";
 import { topK } from "../eval/evaluate.js";
 import { ndcgAtK } from "../eval/metrics/ndcg-at-k.js";
 import { applySplit, stratifiedSplit } from "../eval/splits.js";
-import { FitError, type ModelState, type Profile, type Recommender } from "../model.js";
+import { FitError, type FitContext, type ModelState, type Profile, type Recommender } from "../model.js";
 
 /** Configuration of the hybrid. */
 export const HybridConfig = z.object({
@@ -177,8 +177,10 @@ export async function tuneWeights(
  * `fit(train)` holds out `validationFraction` of each user's ratings (the
  * stratified split of eval/splits), lets `tuneWeights` fit the components on
  * the rest and pick the weights that maximise NDCG@cutoff on the held-out
- * ratings ≥ relevantRating, then refits every component on all of `train`.
- * Fitting therefore costs each component two fits, and requires that a
+ * ratings ≥ relevantRating, then refits every component on all of `train`,
+ * or takes the one the caller already fit on it (`FitContext.fitted`, as
+ * `train` does when it fits the components in the same run). Fitting
+ * therefore costs each component up to two fits, and requires that a
  * component can be fit again (each fit replaces the previous one). Components
  * are persisted on their own; the hybrid's state holds only their names and
  * weights, and `fromState` takes the restored components back.
@@ -187,14 +189,14 @@ export class HybridModel implements Recommender {
   readonly kind = "hybrid" as const;
   readonly predictsRatings = false;
   readonly config: HybridConfig;
-  readonly components: readonly HybridComponent[];
+  private parts: HybridComponent[];
   private weights: number[] | undefined;
   private tuned: TuneResult | undefined;
 
   constructor(components: readonly HybridComponent[], config: Partial<HybridConfigInput> = {}) {
     this.config = HybridConfig.parse(config);
     checkComponents(components);
-    this.components = [...components];
+    this.parts = [...components];
   }
 
   /**
@@ -221,6 +223,11 @@ export class HybridModel implements Recommender {
     return model;
   }
 
+  /** The components in weight order: after `fit`, the models it ended with. */
+  get components(): readonly HybridComponent[] {
+    return this.parts;
+  }
+
   /** The weights in component order, once fit. */
   get componentWeights(): readonly number[] {
     return this.fitted("componentWeights");
@@ -232,7 +239,7 @@ export class HybridModel implements Recommender {
   }
 
   /** Chooses the weights on a split of `train`, then refits the components on all of it (see the class docstring). */
-  async fit(train: RatingMatrix): Promise<void> {
+  async fit(train: RatingMatrix, context: FitContext = {}): Promise<void> {
     if (train.nnz === 0) throw new FitError("the hybrid needs at least one rating");
     const { validationFraction, relevantRating, gridSteps, cutoff, maxValidationUsers, seed } = this.config;
     const validation = validationSplit(train, validationFraction, relevantRating, seed);
@@ -241,7 +248,13 @@ export class HybridModel implements Recommender {
     }
     const grid = simplexGrid(this.components.length, gridSteps);
     this.tuned = await tuneWeights(this.components, validation, grid, { cutoff, maxUsers: maxValidationUsers, seed });
-    for (const { model } of this.components) await model.fit(train);
+    const final: HybridComponent[] = [];
+    for (const { name, model } of this.parts) {
+      const ready = context.fitted?.get(name);
+      if (!ready) await model.fit(train);
+      final.push({ name, model: ready ?? model });
+    }
+    this.parts = final;
     this.weights = this.tuned.weights;
   }
 

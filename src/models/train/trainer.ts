@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database.js";
 import { RatingMatrix } from "../data/rating-matrix.js";
-import type { EpochReport, ModelKind } from "../model.js";
-import { createModel, type CommonParams, type ModelInputs } from "../registry.js";
+import type { EpochReport, ModelKind, Recommender } from "../model.js";
+import { createModel, HYBRID_COMPONENTS, type CommonParams, type ModelInputs } from "../registry.js";
 import { ModelStore, type ModelRecord } from "../store/model-store.js";
 import { loadContentFeatures, loadTrainingData } from "../store/training-data.js";
 
@@ -37,6 +37,9 @@ export async function trainModels(db: Database, options: TrainOptions): Promise<
   }
   const store = new ModelStore(db);
   const trained: TrainedModel[] = [];
+  // The hybrid's components, once fit here, become its own: it would otherwise fit them again on the same ratings.
+  const keep = new Set<string>(options.kinds.includes("hybrid") ? HYBRID_COMPONENTS : []);
+  const fitted = new Map<string, Recommender>();
   for (const kind of options.kinds) {
     options.onStage?.(`fitting ${kind}`);
     const model = createModel(kind, options, inputs);
@@ -47,7 +50,9 @@ export async function trainModels(db: Database, options: TrainOptions): Promise<
         epochs.push(report);
         options.onEpoch?.(kind, report);
       },
+      fitted,
     });
+    if (keep.has(kind)) fitted.set(kind, model);
     const fitSeconds = (Date.now() - fitStarted) / 1000;
     options.onStage?.(`writing ${kind} to the graph`);
     const writeStarted = Date.now();

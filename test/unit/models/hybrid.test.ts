@@ -160,6 +160,37 @@ describe("HybridModel on components that each see half the signal", () => {
     expect(misses.weights.some((w) => w === 0)).toBe(true);
   });
 
+  it("takes a component the caller already fit on the same ratings instead of fitting it again", async () => {
+    const countingFits = (parts: HybridComponent[]) => {
+      const counter = { fits: 0 };
+      const model = parts[0].model;
+      const fit = model.fit.bind(model);
+      model.fit = (...args) => {
+        counter.fits += 1;
+        return fit(...args);
+      };
+      return counter;
+    };
+    const own = components();
+    const plain = new HybridModel(own);
+    const plainFits = countingFits(own);
+    await plain.fit(trainMatrix);
+    expect(plainFits.fits).toBe(2);
+
+    const [ready] = components();
+    await ready.model.fit(trainMatrix);
+    const parts = components();
+    const reusingFits = countingFits(parts);
+    const reusing = new HybridModel(parts);
+    await reusing.fit(trainMatrix, { fitted: new Map([["attr-a", ready.model]]) });
+    // Only the fit on the validation split, which chose the weights.
+    expect(reusingFits.fits).toBe(1);
+    expect(reusing.components[0].model).toBe(ready.model);
+    expect(reusing.components[1].model).toBe(parts[1].model);
+    expect(reusing.componentWeights).toEqual(plain.componentWeights);
+    expect(Array.from(reusing.scoreUser(7))).toEqual(Array.from(plain.scoreUser(7)));
+  });
+
   it("restores from its state and its components, matched by name", async () => {
     const parts = components();
     const hybrid = new HybridModel(parts, { gridSteps: 4 });
