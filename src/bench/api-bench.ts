@@ -1,6 +1,7 @@
 import { cpus, loadavg, totalmem } from "node:os";
 import type { Strategy } from "../recommend/recommendation.service.js";
 import { fire } from "./api-load.js";
+import { firePaced } from "./api-paced.js";
 import { discoverPools } from "./api-pools.js";
 import { checkTargets, Recorder, totalErrors, type HeldRates, type ScenarioSummary, type TargetCheck } from "./api-summary.js";
 import type { ApiTarget } from "./api-target.js";
@@ -69,12 +70,14 @@ export async function runApiBench(target: ApiTarget, options: ApiBenchOptions): 
     const held = options.heldRates[scenario] ?? 0;
     const rates = held > 0 ? [null, held] : [null];
     for (const rate of rates) {
-      say(`${scenario}: ${options.seconds} s with ${options.connections} connections${rate ? `, ${rate} requests/s` : ""}`);
+      say(`${scenario}: ${options.seconds} s ${rate ? `paced at ${rate} requests/s` : `with ${options.connections} connections`}`);
       const recorder = new Recorder();
       recorder.errors.verification = problems.length;
       for (const problem of problems) recorder.sample(`verification: ${problem}`);
-      const seconds = await fire(workload(), { ...fireOptions, seconds: options.seconds, rate: rate ?? undefined }, recorder);
-      scenarios.push(recorder.summarise(scenario, rate, options.connections, round1(seconds)));
+      const seconds = rate
+        ? await firePaced(workload(), { url: target.url, rate, seconds: options.seconds }, recorder)
+        : await fire(workload(), { ...fireOptions, seconds: options.seconds }, recorder);
+      scenarios.push(recorder.summarise(scenario, rate, rate ? null : options.connections, round1(seconds)));
     }
   }
   return {

@@ -6,8 +6,6 @@ export interface FireOptions {
   url: string;
   connections: number;
   seconds: number;
-  /** Requests per second over all connections; without it, each connection sends its next request when the last is answered. */
-  rate?: number;
 }
 
 interface Pending {
@@ -17,9 +15,10 @@ interface Pending {
 }
 
 /**
- * Keeps `connections` requests in flight for `seconds` (or sends `rate` per
- * second over them), each the workload's next one, and records every response's latency and outcome. Returns the
- * wall-clock seconds the run took.
+ * Keeps `connections` requests in flight for `seconds`, each the workload's
+ * next one sent as soon as the last on its connection is answered, and
+ * records every response's latency and outcome. Returns the wall-clock
+ * seconds the run took.
  */
 export async function fire(workload: Workload, options: FireOptions, recorder: Recorder): Promise<number> {
   // autocannon calls onResponse and then emits "response" (which has the latency) synchronously
@@ -43,7 +42,7 @@ export async function fire(workload: Workload, options: FireOptions, recorder: R
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const instance = autocannon(
-      { url: options.url, connections: options.connections, duration: options.seconds, overallRate: options.rate, requests: [request] },
+      { url: options.url, connections: options.connections, duration: options.seconds, requests: [request] },
       (error: unknown) => (error ? reject(error) : resolve()),
     );
     instance.on("response", (_client, _status, _bytes, ms) => {

@@ -31,7 +31,7 @@ function heldRuns(rates: HeldRates): string {
 function rows(report: ApiBenchReport): string[][] {
   const latency = (l: LatencySummary) => [l.p50, l.p95, l.p99, l.max].map(String);
   return report.scenarios.flatMap((s) => {
-    const main = [s.heldRate ? `${s.scenario} @${s.heldRate}/s` : s.scenario, String(s.connections), String(s.requests), String(s.requestsPerSecond), ...latency(s.latencyMs), String(totalErrors(s.errors))];
+    const main = [s.heldRate ? `${s.scenario} @${s.heldRate}/s` : s.scenario, s.connections === null ? "paced" : String(s.connections), String(s.requests), String(s.requestsPerSecond), ...latency(s.latencyMs), String(totalErrors(s.errors))];
     if (s.byKind.length < 2) return [main];
     return [main, ...s.byKind.map((k) => [`  ${k.kind}`, "", String(k.requests), String(k.requestsPerSecond), ...latency(k.latencyMs), String(k.errors)])];
   });

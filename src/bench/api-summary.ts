@@ -33,7 +33,8 @@ export interface ScenarioSummary {
   scenario: ScenarioName;
   /** Requests per second the load generator held the run to; null: as many as the API answered. */
   heldRate: number | null;
-  connections: number;
+  /** Requests kept in flight; null for a paced run, which sends on schedule however many are in flight. */
+  connections: number | null;
   seconds: number;
   requests: number;
   requestsPerSecond: number;
@@ -73,7 +74,7 @@ export class Recorder {
     if (this.samples.length < MAX_SAMPLES) this.samples.push(message.slice(0, 300));
   }
 
-  summarise(scenario: ScenarioName, heldRate: number | null, connections: number, seconds: number): ScenarioSummary {
+  summarise(scenario: ScenarioName, heldRate: number | null, connections: number | null, seconds: number): ScenarioSummary {
     const all = [...this.latencies.values()].flat();
     const byKind = REQUEST_KINDS.flatMap((kind) => {
       const list = this.latencies.get(kind);
