@@ -1,21 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { openRelease } from "../../src/ingest/formats/detect.js";
 import { LoadError } from "../../src/ingest/load-error.js";
 import { atomicToMl100k, type AtomicMl100k } from "../../src/ingest/recbole/atomic-ml100k.js";
 
 /** Four movies as RecBole writes them, including its two oddities: the missing movie 267 and 1412's "(V)". */
+const FIXTURE = fileURLToPath(new URL("../fixtures/recbole-ml-100k/", import.meta.url));
 const ATOMIC: AtomicMl100k = {
-  inter: "user_id:token\titem_id:token\trating:float\ttimestamp:float\n196\t1\t3\t881250949\n186\t267\t1\t891717742\n196\t1412\t5\t881250950\n",
-  item:
-    "item_id:token\tmovie_title:token_seq\trelease_year:token\tclass:token_seq\n" +
-    "1\tToy Story\t1995\tAnimation Children's Comedy\n" +
-    "267\tunkonwn\tunkonwn\tunknown\n" +
-    "543\tMisérables, Les\t1995\tDrama Musical\n" +
-    "1412\tLand Before Time III: The Time of the Great Giving (1995)\tV\tAnimation Children's\n",
-  user: "user_id:token\tage:token\tgender:token\toccupation:token\tzip_code:token\n186\t39\tF\texecutive\t00000\n196\t49\tM\twriter\t55105\n",
+  inter: readFileSync(join(FIXTURE, "ml-100k.inter"), "utf8"),
+  item: readFileSync(join(FIXTURE, "ml-100k.item"), "utf8"),
+  user: readFileSync(join(FIXTURE, "ml-100k.user"), "utf8"),
 };
 const COUNTS = { ratings: 3, users: 2, movies: 4 };
 
