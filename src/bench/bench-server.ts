@@ -14,18 +14,31 @@ export interface BenchServer {
   dispose(): Promise<void>;
 }
 
+export interface BenchPorts {
+  bolt: number;
+  http: number;
+}
+
+/** The ports of bench:load, bench:api and bench:vectors, which run one at a time. */
+export const BENCH_PORTS: BenchPorts = { bolt: 7717, http: 7504 };
+
 /**
  * A throw-away local Neo4j in a temporary folder on ports of its own, so a
- * benchmark never touches the user's graph and always starts from empty.
+ * benchmark never touches the user's graph and always starts from empty. A
+ * benchmark that may run while another does passes ports of its own.
  */
-export async function startBenchServer(logger: Logger, memory: { heap: string; pageCache: string }): Promise<BenchServer> {
+export async function startBenchServer(
+  logger: Logger,
+  memory: { heap: string; pageCache: string },
+  ports: BenchPorts = BENCH_PORTS,
+): Promise<BenchServer> {
   const dir = mkdtempSync(join(tmpdir(), "cinegraph-bench-"));
   const config = loadConfig({
     overrides: {
       NEO4J_URI: undefined,
       NEO4J_LOCAL_DIR: dir,
-      NEO4J_LOCAL_BOLT_PORT: 7717,
-      NEO4J_LOCAL_HTTP_PORT: 7504,
+      NEO4J_LOCAL_BOLT_PORT: ports.bolt,
+      NEO4J_LOCAL_HTTP_PORT: ports.http,
       NEO4J_LOCAL_HEAP: memory.heap,
       NEO4J_LOCAL_PAGECACHE: memory.pageCache,
     },

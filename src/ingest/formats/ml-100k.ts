@@ -8,7 +8,7 @@ import { delimitedRecords, normalizeGenre, parseAge, parseGender, parseZip } fro
 import { noRecords } from "./no-records.js";
 
 /** The 19 genre flag columns of u.item, in file order. */
-const GENRE_COLUMNS = [
+export const GENRE_COLUMNS = [
   "unknown",
   "Action",
   "Adventure",

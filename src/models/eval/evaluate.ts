@@ -2,6 +2,7 @@ import type { Interactions } from "../data/interactions.js";
 import { RatingMatrix } from "../data/rating-matrix.js";
 import type { EpochReport, ModelKind, Recommender } from "../model.js";
 import { averagePrecisionAtK } from "./metrics/average-precision-at-k.js";
+import { averagePrecisionOverRelevant } from "./metrics/average-precision-over-relevant.js";
 import { catalogCoverage } from "./metrics/catalog-coverage.js";
 import { hitRateAtK } from "./metrics/hit-rate-at-k.js";
 import { mae } from "./metrics/mae.js";
@@ -59,6 +60,11 @@ export interface RankingMetrics {
   ndcg: number;
   /** Mean of AP@K with the min(K, |relevant|) denominator (Recommenders' map_at_k). */
   map: number;
+  /**
+   * Mean of AP@K with the |relevant| denominator (Recommenders' `map`): only
+   * for comparing with tables computed that way; not a headline number.
+   */
+  mapOverRelevant: number;
   hitRate: number;
   /** Share of the whole catalogue in some evaluated user's top K. */
   coverage: number;
@@ -305,7 +311,7 @@ async function evaluateModel(entry: ModelEntry, context: EvaluationContext): Pro
   const actual = new Float64Array(predicted.length);
   let pairs = 0;
   const lists: Int32Array[] = [];
-  const sums = { precision: 0, recall: 0, ndcg: 0, map: 0, hitRate: 0 };
+  const sums = { precision: 0, recall: 0, ndcg: 0, map: 0, mapOverRelevant: 0, hitRate: 0 };
   const curveSums = ks.map(() => ({ precision: 0, recall: 0 }));
 
   for (let u = 0; u < trainMatrix.nUsers; u++) {
@@ -328,6 +334,7 @@ async function evaluateModel(entry: ModelEntry, context: EvaluationContext): Pro
     sums.recall += recallAtK(ranked, relevant, k);
     sums.ndcg += ndcgAtK(ranked, relevant, k);
     sums.map += averagePrecisionAtK(ranked, relevant, k);
+    sums.mapOverRelevant += averagePrecisionOverRelevant(ranked, relevant, k);
     sums.hitRate += hitRateAtK(ranked, relevant, k);
     ks.forEach((cutoff, c) => {
       curveSums[c].precision += precisionAtK(ranked, relevant, cutoff);
@@ -352,6 +359,7 @@ async function evaluateModel(entry: ModelEntry, context: EvaluationContext): Pro
       recall: sums.recall / n,
       ndcg: sums.ndcg / n,
       map: sums.map / n,
+      mapOverRelevant: sums.mapOverRelevant / n,
       hitRate: sums.hitRate / n,
       coverage: n > 0 ? catalogCoverage(lists, trainMatrix.nItems) : Number.NaN,
       novelty: n > 0 ? novelty(lists, itemDegree, trainMatrix.nUsers) : Number.NaN,

@@ -31,16 +31,25 @@ export interface KFoldOptions {
 }
 
 export interface StratifiedSplitOptions {
-  /** Share of each user's ratings kept for training (default 0.75, as in Microsoft Recommenders). */
+  /** Share of each user's (or item's) ratings kept for training (default 0.75, as in Microsoft Recommenders). */
   ratio?: number;
-  /** Seed of the per-user shuffles (default 42). */
+  /** Seed of the per-user (or per-item) shuffles (default 42). */
   seed?: number;
+  /**
+   * Whose ratings are split in proportion: each user's (default, the
+   * `filter_by="user"` default of Recommenders' python_stratified_split) or
+   * each item's (`filter_by="item"`, which their MovieLens benchmark notebook,
+   * examples/06_benchmarks/movielens.ipynb, passes: "The splitting is
+   * stratified based on items").
+   */
+  by?: "user" | "item";
 }
 
 // Each kind of split draws from its own stream, so one seed gives unrelated shuffles across kinds.
 const RANDOM_STREAM = 1;
 const KFOLD_STREAM = 2;
 const STRATIFIED_STREAM = 3;
+const ITEM_STRATIFIED_STREAM = 4;
 
 /** The rows of `data` on each side of a split. */
 export function applySplit(data: Interactions, split: Split): { train: Interactions; test: Interactions } {
@@ -79,7 +88,7 @@ export function temporalSplit(data: Interactions, options: TemporalSplitOptions 
   const { perUser = 1 } = options;
   if (!Number.isInteger(perUser) || perUser < 1) throw new RangeError(`perUser must be a positive integer, got ${perUser}`);
   const n = data.users.length;
-  const { ptr, positions } = groupByUser(data.users);
+  const { ptr, positions } = groupBy(data.users);
   const inTest = new Uint8Array(n);
   for (let u = 0; u + 1 < ptr.length; u++) {
     const own = Array.from(positions.subarray(ptr[u], ptr[u + 1]));
@@ -117,7 +126,8 @@ export function kFold(data: Interactions, options: KFoldOptions = {}): Split[] {
  * round(ratio · count). Their `round` is pandas/NumPy rounding, half to even,
  * so this rounds half to even too: with the default 0.75, a user with 2 ratings
  * keeps both (1.5 → 2), one with 6 keeps 4 (4.5 → 4), one with 10 keeps 8
- * (7.5 → 8).
+ * (7.5 → 8). (Some versions of `_do_stratification` keep rank / count ≤ ratio
+ * instead, which floors: 7 of 10. The two differ by at most one rating per user.)
  *
  * Users with too few ratings are not filtered (their `min_rating` defaults to
  * 1, which filters nothing): a user with round(ratio · n) = n, i.e. 1 or 2
@@ -125,18 +135,23 @@ export function kFold(data: Interactions, options: KFoldOptions = {}): Split[] {
  * metrics. Only the shuffle differs from theirs (our seeded generator, one
  * independent stream per user, instead of NumPy's), so the same seed does not
  * reproduce their exact split.
+ *
+ * With `by: "item"` the same is done per item: every item keeps round(ratio · n)
+ * of its ratings in training, so an item with 2 or more ratings is never only
+ * in the test set, while a user's share of test ratings varies around 1 − ratio.
  */
 export function stratifiedSplit(data: Interactions, options: StratifiedSplitOptions = {}): Split {
-  const { ratio = 0.75, seed = 42 } = options;
+  const { ratio = 0.75, seed = 42, by = "user" } = options;
   if (!(ratio >= 0 && ratio <= 1)) throw new RangeError(`ratio must be within [0, 1], got ${ratio}`);
   const n = data.users.length;
-  const { ptr, positions } = groupByUser(data.users);
+  const { ptr, positions } = groupBy(by === "user" ? data.users : data.items);
+  const stream = by === "user" ? STRATIFIED_STREAM : ITEM_STRATIFIED_STREAM;
   const inTest = new Uint8Array(n);
-  for (let u = 0; u + 1 < ptr.length; u++) {
-    const count = ptr[u + 1] - ptr[u];
+  for (let g = 0; g + 1 < ptr.length; g++) {
+    const count = ptr[g + 1] - ptr[g];
     if (count === 0) continue;
-    const own = positions.slice(ptr[u], ptr[u + 1]);
-    const random = new Random(seed, STRATIFIED_STREAM, u);
+    const own = positions.slice(ptr[g], ptr[g + 1]);
+    const random = new Random(seed, stream, g);
     for (let i = count - 1; i > 0; i--) swap(own, i, random.int(i + 1));
     for (let r = roundHalfEven(ratio * count); r < count; r++) inTest[own[r]] = 1;
   }
@@ -167,19 +182,19 @@ function partition(labels: Uint8Array | Int32Array, testLabel: number): Split {
   return { train, test };
 }
 
-/** Positions grouped by user with a counting sort (ascending within each user): user u owns positions[ptr[u] … ptr[u+1]). */
-function groupByUser(users: Int32Array): { ptr: Int32Array; positions: Int32Array } {
-  let nUsers = 0;
-  for (let p = 0; p < users.length; p++) {
-    if (users[p] < 0) throw new RangeError(`rating ${p} has a negative user index ${users[p]}`);
-    if (users[p] >= nUsers) nUsers = users[p] + 1;
+/** Positions grouped by user (or item) index with a counting sort, ascending within each group: group g owns positions[ptr[g] … ptr[g+1]). */
+function groupBy(index: Int32Array): { ptr: Int32Array; positions: Int32Array } {
+  let nGroups = 0;
+  for (let p = 0; p < index.length; p++) {
+    if (index[p] < 0) throw new RangeError(`rating ${p} has a negative index ${index[p]}`);
+    if (index[p] >= nGroups) nGroups = index[p] + 1;
   }
-  const ptr = new Int32Array(nUsers + 1);
-  for (let p = 0; p < users.length; p++) ptr[users[p] + 1]++;
-  for (let u = 0; u < nUsers; u++) ptr[u + 1] += ptr[u];
-  const next = ptr.slice(0, nUsers);
-  const positions = new Int32Array(users.length);
-  for (let p = 0; p < users.length; p++) positions[next[users[p]]++] = p;
+  const ptr = new Int32Array(nGroups + 1);
+  for (let p = 0; p < index.length; p++) ptr[index[p] + 1]++;
+  for (let g = 0; g < nGroups; g++) ptr[g + 1] += ptr[g];
+  const next = ptr.slice(0, nGroups);
+  const positions = new Int32Array(index.length);
+  for (let p = 0; p < index.length; p++) positions[next[index[p]]++] = p;
   return { ptr, positions };
 }
 

@@ -142,6 +142,8 @@ describe("evaluateModels", () => {
     expect(oracle.ranking.recall).toBe(0.75);
     expect(oracle.ranking.ndcg).toBeCloseTo((1 + 1 / (1 + 1 / Math.log2(3))) / 2, 12);
     expect(oracle.ranking.map).toBe(0.75);
+    // Over all relevant items: user 0 (1/1 + 2/2) / 2 = 1, user 1 (1/1) / 2 = 0.5 (relevant 9 is never a candidate)
+    expect(oracle.ranking.mapOverRelevant).toBe(0.75);
     expect(oracle.ranking.hitRate).toBe(1);
     // top-2 lists {3, 6} ∪ {1, 2} → 4 of 10 items
     expect(oracle.ranking.coverage).toBe(0.4);
@@ -160,7 +162,7 @@ describe("evaluateModels", () => {
   it("gives a reversed oracle zero on every ranking metric and no RMSE", async () => {
     const reversed = (await evaluateModels(options())).models[1];
     // user 0 top 2 = [5, 7] (score 0, lowest indices), user 1 top 2 = [2, 6]: no hits
-    expect(reversed.ranking).toMatchObject({ precision: 0, recall: 0, ndcg: 0, map: 0, hitRate: 0 });
+    expect(reversed.ranking).toMatchObject({ precision: 0, recall: 0, ndcg: 0, map: 0, mapOverRelevant: 0, hitRate: 0 });
     expect(reversed.ranking.coverage).toBe(0.4);
     expect(reversed.curve.map((p) => p.precision)).toEqual([0, 0, 0]);
     expect(reversed.rmse).toBeNull();

@@ -16,7 +16,7 @@ function model(name: string, overrides: Partial<ModelEvaluation>): ModelEvaluati
     epochs: [],
     rmse: 0.9,
     mae: 0.7,
-    ranking: { precision: 0.1, recall: 0.05, ndcg: 0.12, map: 0.04, hitRate: 0.5, coverage: 0.2, novelty: 9.5 },
+    ranking: { precision: 0.1, recall: 0.05, ndcg: 0.12, map: 0.04, mapOverRelevant: 0.03, hitRate: 0.5, coverage: 0.2, novelty: 9.5 },
     curve: [
       { k: 1, precision: 0.2, recall: 0.01 },
       { k: 10, precision: 0.1, recall: 0.05 },
@@ -47,7 +47,7 @@ const RESULT: EvaluationResult = {
       rmse: null,
       mae: null,
       fitSeconds: 0.01,
-      ranking: { precision: 0.3, recall: 0.08, ndcg: 0.33, map: 0.2, hitRate: 0.8, coverage: 0.01, novelty: 4.2 },
+      ranking: { precision: 0.3, recall: 0.08, ndcg: 0.33, map: 0.2, mapOverRelevant: 0.1, hitRate: 0.8, coverage: 0.01, novelty: 4.2 },
     }),
     model(NASTY, {
       epochs: [
@@ -60,7 +60,7 @@ const RESULT: EvaluationResult = {
     model("bias", {
       kind: "bias",
       rmse: 0.91,
-      ranking: { precision: 0.3, recall: 0.02, ndcg: 0.1, map: 0.01, hitRate: 0.3, coverage: 0.5, novelty: 11 },
+      ranking: { precision: 0.3, recall: 0.02, ndcg: 0.1, map: 0.01, mapOverRelevant: 0.01, hitRate: 0.3, coverage: 0.5, novelty: 11 },
     }),
   ],
 };

@@ -203,4 +203,19 @@ describe("stratifiedSplit", () => {
   it("rejects ratios outside [0, 1]", () => {
     expect(() => stratifiedSplit(data, { ratio: -0.1 })).toThrow(RangeError);
   });
+
+  it("splits each item's ratings instead with by: item", () => {
+    // The fixture's item r is rated by every user with more than r ratings: items 0…9 have 6, 5, 4, 3, 2, 2, 1, 1, 1, 1 ratings.
+    const split = stratifiedSplit(data, { ratio: 0.75, seed: 42, by: "item" });
+    expectPartition(split, data.users.length);
+    const perItem = (positions: Int32Array) => {
+      const counts = new Array(10).fill(0);
+      for (const p of positions) counts[data.items[p]]++;
+      return counts;
+    };
+    // 0.75 · [6, 5, 4, 3, 2, 2, 1, 1, 1, 1] = [4.5, 3.75, 3, 2.25, 1.5, 1.5, 0.75, …] → [4, 4, 3, 2, 2, 2, 1, 1, 1, 1]
+    expect(perItem(split.train)).toEqual([4, 4, 3, 2, 2, 2, 1, 1, 1, 1]);
+    expect(Array.from(stratifiedSplit(data, { seed: 42, by: "item" }).test)).toEqual(Array.from(split.test));
+    expect(Array.from(split.test)).not.toEqual(Array.from(stratifiedSplit(data, { seed: 42 }).test));
+  });
 });
