@@ -194,8 +194,8 @@ describe("implicit ALS: confidence and configuration", () => {
     expect(new ImplicitAls().config).toEqual({
       factors: 64,
       iterations: 15,
-      regularization: 300,
-      alpha: 40,
+      regularization: 30,
+      alpha: 1,
       confidence: "linear",
       epsilon: 1,
       minRating: 0,
