@@ -16,14 +16,16 @@
 ;; Precision. The work that grows with the data, the passes over a row's
 ;; nonzeros, runs on four floats at a time: twice the arithmetic per
 ;; instruction of doubles, and half the bytes to fetch from all over memory
-;; (the `implicit` library keeps float32 factors for the same reasons). Each
-;; product sums at most eight nonzeros in single precision before it is added
-;; to a double-precision vector, so no long chain of additions runs in single
-;; precision. The rest is in double: G, the Gramians, each row's CG vectors
-;; x, r, p and A p, their dot products and step sizes, and the objective. A
-;; solved row is rounded to single precision when it is stored. On
-;; ml-latest-small the objective still falls at every one of 100 iterations
-;; and ends within 1e-7 of an all-double fit, with the same NDCG@10.
+;; (the `implicit` library keeps float32 factors for the same reasons). In
+;; single precision are each y_j·v (k products, summed along four lanes) and
+;; the weighted sum of a block of eight y_j, which is then added to a vector
+;; of doubles: no sum over a row's nonzeros, which can number tens of
+;; thousands, is rounded to single precision. The rest is in double: G, the
+;; Gramians, each row's CG vectors x, r, p and A p, |r|², pᵀAp and the step
+;; sizes, the weights β c_j + γ (c_j − 1)(y_j·v), and the objective. A solved
+;; row is rounded to single precision when it is stored. On ml-latest-small
+;; the objective still falls at every one of 100 iterations and ends within
+;; 1e-7 of an all-double fit's, with the same NDCG@10.
 ;;
 ;; Sums run in an order fixed by k and the row alone, so a row gets the same
 ;; bits whichever thread solves it, in whatever chunk, alongside whatever rows.
