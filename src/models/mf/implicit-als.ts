@@ -152,9 +152,9 @@ export class ImplicitAls implements Recommender {
     });
     this.observations(train.userItems, train.userRatings, arrays.byUser);
     this.observations(train.itemUsers, train.itemRatings, arrays.byItem);
-    // Training runs in double precision so the objective falls monotonically;
-    // the fitted model keeps single-precision copies. Factor rows and Gramians
-    // are `stride` wide, zero-padded past k (see als/sweep-memory.ts).
+    // Factors are stored in single precision, as the fitted model keeps them;
+    // the solves mix single and double precision (see als/kernels.wat). Factor
+    // rows and Gramians are `stride` wide, zero-padded past k (see als/sweep-memory.ts).
     const random = new Random(seed);
     const { x, y, stride } = arrays;
     for (let row = 0; row < train.nUsers; row++) for (let f = 0; f < k; f++) x[row * stride + f] = random.normal() * initStd;

@@ -8,12 +8,14 @@ import { instantiateKernels, MemoryPlan, workBytes, type AlsKernels } from "../.
 
 /**
  * Tiny hand-made problems laid out in a kernel memory the way a fit lays them
- * out: factor rows and the Gramian padded with zeros to the stride.
+ * out: factor rows in single precision and the Gramian in double, both padded
+ * with zeros to the stride.
  */
 class Harness {
   readonly stride: number;
   private readonly kernels: AlsKernels;
   private readonly f64: Float64Array;
+  private readonly f32: Float32Array;
   private readonly at: { other: number; gram: number; ptr: number; indices: number; confidence: number; target: number; loss: number; work: number };
   private readonly maxRow: number;
 
@@ -44,23 +46,25 @@ class Harness {
     this.maxRow = maxRow;
     this.kernels = instantiateKernels(memory);
     this.f64 = new Float64Array(memory.buffer);
-    this.put(this.at.other, other, nOther);
+    this.f32 = new Float32Array(memory.buffer);
+    this.putRows(this.at.other, other, nOther);
     new Int32Array(memory.buffer, this.at.ptr, rows.ptr.length).set(rows.ptr);
     new Int32Array(memory.buffer, this.at.indices, nnz).set(rows.indices);
     new Float32Array(memory.buffer, this.at.confidence, nnz).set(rows.confidence);
   }
 
   /**
-   * Rows [from, to) of `target` (k-wide rows, updated in place) after `steps`
-   * CG steps against `gram` (k × k); returns the memory's rows' losses too.
+   * Rows [from, to) of `target` (k-wide rows, updated in place, rounded to
+   * single precision as the factors are stored) after `steps` CG steps
+   * against `gram` (k × k); returns the memory's rows' losses too.
    */
   solve(gram: Float64Array, target: Float64Array, steps: number, from: number, to: number): Float64Array {
     const { at, stride, k } = this;
-    this.put(at.gram, gram, k);
-    this.put(at.target, target, target.length / k);
+    this.putGram(gram);
+    this.putRows(at.target, target, target.length / k);
     this.kernels.solve_rows(at.ptr, at.indices, at.confidence, at.gram, at.other, at.target, stride, steps, from, to, at.work, this.maxRow, at.loss);
     const rows = target.length / k;
-    for (let r = 0; r < rows; r++) for (let f = 0; f < k; f++) target[r * k + f] = this.f64[at.target / 8 + r * stride + f];
+    for (let r = 0; r < rows; r++) for (let f = 0; f < k; f++) target[r * k + f] = this.f32[at.target / 4 + r * stride + f];
     return this.f64.slice(at.loss / 8, at.loss / 8 + rows);
   }
 
@@ -76,15 +80,20 @@ class Harness {
   /** The padding past k of the target rows, which must stay zero. */
   padding(rows: number): number[] {
     const out: number[] = [];
-    for (let r = 0; r < rows; r++) for (let f = this.k; f < this.stride; f++) out.push(this.f64[this.at.target / 8 + r * this.stride + f]);
+    for (let r = 0; r < rows; r++) for (let f = this.k; f < this.stride; f++) out.push(this.f32[this.at.target / 4 + r * this.stride + f]);
     return out;
   }
 
-  private put(offset: number, values: Float64Array, rows: number): void {
+  private putRows(offset: number, values: Float64Array, rows: number): void {
     const width = values.length / rows;
     for (let r = 0; r < rows; r++) {
-      for (let f = 0; f < this.stride; f++) this.f64[offset / 8 + r * this.stride + f] = f < width ? values[r * width + f] : 0;
+      for (let f = 0; f < this.stride; f++) this.f32[offset / 4 + r * this.stride + f] = f < width ? values[r * width + f] : 0;
     }
+  }
+
+  private putGram(gram: Float64Array): void {
+    const { k, stride } = this;
+    for (let a = 0; a < stride; a++) for (let b = 0; b < stride; b++) this.f64[this.at.gram / 8 + a * stride + b] = a < k && b < k ? gram[a * k + b] : 0;
   }
 }
 
@@ -151,6 +160,11 @@ function rowsOf(random: Random, lengths: number[], cols: number): SparseRows {
   return { ptr, indices: Int32Array.from(indices), confidence: Float32Array.from(confidence) };
 }
 
+/** Values a single-precision factor row holds exactly, so that the kernels and the references start from the same numbers. */
+function singles(length: number, draw: () => number): Float64Array {
+  return Float64Array.from({ length }, () => Math.fround(draw()));
+}
+
 function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, relative: number): void {
   expect(actual.length).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) expect(Math.abs(actual[i] - expected[i])).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(expected[i])));
@@ -167,13 +181,15 @@ describe("ALS WebAssembly kernels: conjugate gradient", () => {
   function problem(k: number, lengths = LENGTHS, seed = 17) {
     const random = new Random(seed);
     const nOther = 700;
-    const other = Float64Array.from({ length: nOther * k }, () => random.normal() * 0.3);
+    const other = singles(nOther * k, () => random.normal() * 0.3);
     const rows = rowsOf(random, lengths, nOther);
     const gram = gramian(other, nOther, k, 5);
-    const start = Float64Array.from({ length: lengths.length * k }, () => random.normal() * 0.1);
+    const start = singles(lengths.length * k, () => random.normal() * 0.1);
     return { other, rows, gram, start };
   }
 
+  // The passes over a row's nonzeros run in single precision, the reference in
+  // double: they agree to about 1e-6.
   it.each([1, 3, 8, 13, 64])("matches a plain CG on the explicit normal equations (k = %i)", (k) => {
     const { other, rows, gram, start } = problem(k);
     const harness = new Harness(k, other, rows, LENGTHS.length);
@@ -181,8 +197,8 @@ describe("ALS WebAssembly kernels: conjugate gradient", () => {
     const losses = harness.solve(gram, solved, 3, 0, LENGTHS.length);
     for (let u = 0; u < LENGTHS.length; u++) {
       const expected = referenceSolve(gram, other, k, rows, u, start.subarray(u * k, (u + 1) * k), 3);
-      expectClose(solved.subarray(u * k, (u + 1) * k), expected.x, 1e-9);
-      expectClose([losses[u]], [expected.loss], 1e-9);
+      expectClose(solved.subarray(u * k, (u + 1) * k), expected.x, 1e-5);
+      expectClose([losses[u]], [expected.loss], 1e-5);
     }
     expect(harness.padding(LENGTHS.length).every((v) => v === 0)).toBe(true);
   });
@@ -219,7 +235,7 @@ describe("ALS WebAssembly kernels: conjugate gradient", () => {
   it.each([5, 6, 64])("reaches the exact least-squares vector with enough steps (k = %i)", (k) => {
     const random = new Random(23);
     const nItems = 40;
-    const y = Float64Array.from({ length: nItems * k }, () => random.normal() * 0.5);
+    const y = singles(nItems * k, () => random.normal() * 0.5);
     const rows = rowsOf(random, [13], nItems);
     const lambda = 0.7;
     const a = new Matrix(k, k);
@@ -234,16 +250,17 @@ describe("ALS WebAssembly kernels: conjugate gradient", () => {
     }
     for (let f = 0; f < k; f++) a.set(f, f, a.get(f, f) + lambda);
     const exact = solve(a, b).getColumn(0);
-    const target = Float64Array.from({ length: k }, () => random.normal() * 0.01);
+    const target = singles(k, () => random.normal() * 0.01);
     new Harness(k, y, rows, 1).solve(gramian(y, nItems, k, lambda), target, 4 * k, 0, 1);
-    for (let f = 0; f < k; f++) expect(target[f]).toBeCloseTo(exact[f], 6);
+    // As close as passes in single precision get: x is accurate to about 1e-7 times A's condition number.
+    for (let f = 0; f < k; f++) expect(target[f]).toBeCloseTo(exact[f], 3);
   });
 
   it("moves toward the exact vector, but not onto it, in one step", () => {
     const k = 6;
     const random = new Random(11);
     const nItems = 30;
-    const y = Float64Array.from({ length: nItems * k }, () => random.normal() * 0.5);
+    const y = singles(nItems * k, () => random.normal() * 0.5);
     const rows = rowsOf(random, [9], nItems);
     const gram = gramian(y, nItems, k, 0.7);
     const harness = new Harness(k, y, rows, 1);
@@ -261,7 +278,7 @@ describe("ALS WebAssembly kernels: Gramian", () => {
   it.each([3, 8, 13])("sums the upper triangle of FᵀF over a block of rows, any count of rows (k = %i)", (k) => {
     const random = new Random(5);
     const rows = 11;
-    const f = Float64Array.from({ length: rows * k }, () => random.normal());
+    const f = singles(rows * k, () => random.normal());
     const harness = new Harness(k, f, { ptr: new Int32Array(1), indices: new Int32Array(0), confidence: new Float32Array(0) }, 1);
     for (const [from, to] of [[0, 11], [2, 7], [3, 4]]) {
       const expected = gramian(f.subarray(from * k, to * k), to - from, k, 0);

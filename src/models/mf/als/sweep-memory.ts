@@ -2,9 +2,9 @@
  * Lays out the arrays of an implicit ALS fit in one shared WebAssembly memory,
  * where the kernels of every thread reach them (private to `implicit-als.ts`).
  *
- * Factor rows, and the rows and columns of Gramians, are padded with zeros to
- * `stride` = k rounded up to a multiple of 8, which the kernels need (see
- * kernels.wat). The padding stays zero: every product that could feed it has
+ * Factor rows (single precision), and the rows and columns of Gramians
+ * (double), are padded with zeros to `stride` = k rounded up to a multiple of
+ * 16, which the kernels need (see kernels.wat). The padding stays zero: every product that could feed it has
  * a zero factor, and the ridge it gets on G's diagonal only ever meets zeros.
  */
 import { FitError } from "../../model.js";
@@ -29,8 +29,8 @@ export interface SweepShape {
 /** Views of the shared arrays that the main thread fills or reads; factor rows and Gramians are `stride` wide. */
 export interface SweepArrays {
   stride: number;
-  x: Float64Array;
-  y: Float64Array;
+  x: Float32Array;
+  y: Float32Array;
   gram: Float64Array;
   gramParts: Float64Array;
   itemLoss: Float64Array;
@@ -48,8 +48,8 @@ export function allocateSweep(shape: SweepShape): { state: SweepState; arrays: S
   const blocks = gramBlocks(Math.max(nUsers, nItems));
   const plan = new MemoryPlan();
   const at = {
-    x: plan.reserve(nUsers * stride * 8),
-    y: plan.reserve(nItems * stride * 8),
+    x: plan.reserve(nUsers * stride * 4),
+    y: plan.reserve(nItems * stride * 4),
     userPtr: plan.reserve(userPtr.length * 4),
     userIndices: plan.reserve(nnz * 4),
     userConfidence: plan.reserve(nnz * 4),
@@ -87,8 +87,8 @@ export function allocateSweep(shape: SweepShape): { state: SweepState; arrays: S
   };
   const arrays: SweepArrays = {
     stride,
-    x: new Float64Array(buffer, at.x, nUsers * stride),
-    y: new Float64Array(buffer, at.y, nItems * stride),
+    x: new Float32Array(buffer, at.x, nUsers * stride),
+    y: new Float32Array(buffer, at.y, nItems * stride),
     gram: new Float64Array(buffer, at.gram, stride * stride),
     gramParts: new Float64Array(buffer, at.gramParts, blocks * stride * stride),
     itemLoss: new Float64Array(buffer, at.itemLoss, nItems),
@@ -98,13 +98,13 @@ export function allocateSweep(shape: SweepShape): { state: SweepState; arrays: S
   return { state, arrays };
 }
 
-/** k rounded up to a multiple of 8. */
+/** k rounded up to a multiple of 16: a factor row of single-precision values is whole 64-byte lines. */
 export function paddedStride(k: number): number {
-  return Math.ceil(k / 8) * 8;
+  return Math.ceil(k / 16) * 16;
 }
 
-/** The first k of every `stride` values of `padded`, in single precision: a fit's factors as the model keeps them. */
-export function unpadded(padded: Float64Array, rows: number, k: number, stride: number): Float32Array {
+/** The first k of every `stride` values of `padded`: a fit's factors as the model keeps them. */
+export function unpadded(padded: Float32Array, rows: number, k: number, stride: number): Float32Array {
   const out = new Float32Array(rows * k);
   for (let row = 0; row < rows; row++) for (let f = 0; f < k; f++) out[row * k + f] = padded[row * stride + f];
   return out;

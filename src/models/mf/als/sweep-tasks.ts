@@ -8,9 +8,9 @@ import { instantiateKernels, type AlsKernels } from "./wasm-kernels.js";
 
 /** Byte offsets in `SweepState.memory` of the arrays every thread of a fit reads or writes. */
 export interface SweepLayout {
-  /** User factors, nUsers × stride row-major doubles. */
+  /** User factors, nUsers × stride row-major floats. */
   x: number;
-  /** Item factors, nItems × stride row-major doubles. */
+  /** Item factors, nItems × stride row-major floats. */
   y: number;
   /** The observed entries by user and by item: ptr and indices as i32, confidence as f32 (see SparseRows). */
   userPtr: number;
@@ -32,7 +32,7 @@ export interface SweepLayout {
 
 /** Everything the threads of a fit share, cloned to each worker: the memory itself is shared, the rest is small. */
 export interface SweepState {
-  /** Doubles per factor row: k padded with zeros to a multiple of 8 (see sweep-memory.ts). */
+  /** Values per factor row: k padded with zeros to a multiple of 16 (see sweep-memory.ts). */
   stride: number;
   cgSteps: number;
   nUsers: number;

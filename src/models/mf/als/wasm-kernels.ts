@@ -16,8 +16,8 @@ const PAGE_BYTES = 65_536;
 
 const ALIGN = 4096;
 
-/** A row whose y_j hold more than this many doubles (256 KB) is solved alone ($isLong in kernels.wat). */
-const LONG_ROW_DOUBLES = 32_768;
+/** A row whose y_j hold more than this many floats (256 KB) is solved alone ($isLong in kernels.wat). */
+const LONG_ROW_FLOATS = 65_536;
 
 /** The exports of kernels.wat. Pointers are byte offsets into the memory; see the .wat for each. */
 export interface AlsKernels {
@@ -52,22 +52,24 @@ export function instantiateKernels(memory: WebAssembly.Memory): AlsKernels {
 
 /**
  * Bytes of one thread's scratch for `solve_rows` with factor rows of k
- * doubles (a multiple of 8) and rows of up to maxRow nonzeros, as kernels.wat
- * lays it out: flags, then x, r, p and A p of a group, a zero row, y_j·v per
- * nonzero, each group row's y_j·x, and the gathered y_j of one long row or of
- * four short ones (each at most LONG_ROW_DOUBLES), from a 64-byte boundary.
+ * floats (a multiple of 16) and rows of up to maxRow nonzeros, as kernels.wat
+ * lays it out: flags, then x, r, p and A p of a group in double precision, a
+ * zero row and the vector of a pass in single, y_j·v per nonzero, each group
+ * row's y_j·x, and the gathered y_j of one long row or of four short ones
+ * (each at most LONG_ROW_FLOATS), from a 64-byte boundary.
  */
 export function workBytes(k: number, maxRow: number): number {
-  const doubles = 4 * CG_GROUP * k + k + (maxRow + 8) + CG_GROUP * maxRow;
-  const gathered = k * (maxRow + CG_GROUP * Math.floor(LONG_ROW_DOUBLES / k));
+  const doubles = 4 * CG_GROUP * k + (maxRow + 8) + CG_GROUP * maxRow;
+  const floats = 2 * k;
+  const gathered = k * (maxRow + CG_GROUP * Math.floor(LONG_ROW_FLOATS / k));
   // Rounded to a cache line, so that the next thread's scratch starts on one.
-  return Math.ceil((64 + 8 * doubles + 64 + 8 * gathered) / 64) * 64;
+  return Math.ceil((64 + 8 * doubles + 4 * floats + 64 + 4 * gathered) / 64) * 64;
 }
 
 /**
  * Lays arrays out in one memory: reserve each, then create the memory.
- * Offsets are page-aligned (4 KiB), so factor rows of 8·k bytes, k a multiple
- * of 8, start on cache lines, and for k = 8, 16, 32, 64 … never straddle two
+ * Offsets are page-aligned (4 KiB), so factor rows of 4·k bytes, k a multiple
+ * of 16, start on cache lines, and for k = 16, 32, 64 … never straddle two
  * pages. Offset 0 is never handed out, so a zero pointer can mean "none".
  */
 export class MemoryPlan {
