@@ -10,7 +10,7 @@ import yazl from "yazl";
 import { downloadRelease, RELEASES } from "../../src/ingest/download.js";
 import { openRelease } from "../../src/ingest/formats/detect.js";
 import { UnreachableError } from "../../src/ingest/http-get.js";
-import { LoadError } from "../../src/ingest/load-error.js";
+import { loadFailure } from "./load-failure.js";
 
 const MOVIES = "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n2,Jumanji (1995),Adventure|Children\n";
 const RATINGS = "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,2,3.5,964981247\n2,1,5.0,964982224\n";
@@ -59,15 +59,6 @@ afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 function publish(name: string, zip: Buffer, checksum = `${md5(zip)}  ${name}.zip\n`): void {
   routes.set(`/datasets/movielens/${name}.zip`, zip);
   routes.set(`/datasets/movielens/${name}.zip.md5`, checksum);
-}
-
-async function failure(promise: Promise<unknown>): Promise<LoadError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(LoadError);
-  return error as LoadError;
 }
 
 describe("downloadRelease", () => {
@@ -124,7 +115,7 @@ describe("downloadRelease", () => {
     const wrong = "0123456789abcdef0123456789abcdef";
     publish("ml-latest-small", zip, `${wrong}  ml-latest-small.zip\n`);
 
-    const error = await failure(downloadRelease("ml-latest-small", { cacheDir, baseUrl }));
+    const error = await loadFailure(downloadRelease("ml-latest-small", { cacheDir, baseUrl }));
     expect(error.message).toContain(wrong);
     expect(error.message).toContain(md5(zip));
     expect(error.message).toContain("checksum");
@@ -139,7 +130,7 @@ describe("downloadRelease", () => {
 
   it("fails on HTTP 404 naming the URL", async () => {
     routes.set("/datasets/movielens/ml-1m.zip.md5", "0123456789abcdef0123456789abcdef  ml-1m.zip\n");
-    const error = await failure(downloadRelease("ml-1m", { cacheDir, baseUrl }));
+    const error = await loadFailure(downloadRelease("ml-1m", { cacheDir, baseUrl }));
     expect(error.message).toContain(`${baseUrl}/ml-1m.zip`);
     expect(error.message).toContain("404");
     // The server answered: this is not the "cannot be reached" that lets a caller try another source.
@@ -153,14 +144,14 @@ describe("downloadRelease", () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
 
-    const error = await failure(downloadRelease("ml-100k", { cacheDir, baseUrl: `http://127.0.0.1:${port}` }));
+    const error = await loadFailure(downloadRelease("ml-100k", { cacheDir, baseUrl: `http://127.0.0.1:${port}` }));
     expect(error.message).toContain(`http://127.0.0.1:${port}/ml-100k.zip.md5`);
     expect(error.message).toContain("ECONNREFUSED");
     expect(error).toBeInstanceOf(UnreachableError);
   });
 
   it("refuses an unknown release, listing the known ones", async () => {
-    const error = await failure(downloadRelease("ml-5m", { cacheDir, baseUrl }));
+    const error = await loadFailure(downloadRelease("ml-5m", { cacheDir, baseUrl }));
     expect(error.message).toContain('"ml-5m"');
     for (const name of Object.keys(RELEASES)) expect(error.message).toContain(name);
     expect(requests).toEqual([]);
@@ -172,7 +163,7 @@ describe("downloadRelease", () => {
     const evil = Buffer.from(clean.toString("latin1").replaceAll("XX/evil.txt", "../evil.txt"), "latin1");
     publish("ml-latest-small", evil);
 
-    const error = await failure(downloadRelease("ml-latest-small", { cacheDir, baseUrl }));
+    const error = await loadFailure(downloadRelease("ml-latest-small", { cacheDir, baseUrl }));
     expect(error.message).toContain("../evil.txt");
     expect(existsSync(join(cacheDir, "evil.txt"))).toBe(false);
     expect(readdirSync(cacheDir)).toEqual([]);

@@ -9,7 +9,7 @@ import { buffer } from "node:stream/consumers";
 import { fileURLToPath } from "node:url";
 import yazl from "yazl";
 import { openRelease } from "../../src/ingest/formats/detect.js";
-import { LoadError } from "../../src/ingest/load-error.js";
+import { loadFailure } from "./load-failure.js";
 import { cachedPypiMl100k, ml100kFromPypi, type PinnedWheel } from "../../src/ingest/recbole/recbole-wheel.js";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/recbole-ml-100k/", import.meta.url));
@@ -63,15 +63,6 @@ function publish(wheel: Buffer, digest = sha256(wheel)): PinnedWheel {
   return { version: "1.2.1", url, sha256: digest };
 }
 
-async function failure(promise: Promise<unknown>): Promise<LoadError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(LoadError);
-  return error as LoadError;
-}
-
 describe("ml100kFromPypi", () => {
   it("fetches the pinned wheel, converts its ml-100k and keeps only the converted folder", async () => {
     const wheel = publish(await wheelOf());
@@ -106,7 +97,7 @@ describe("ml100kFromPypi", () => {
   it("refuses a wheel whose SHA-256 is not the pinned one, naming both, and caches nothing", async () => {
     const wrong = "0".repeat(64);
     const wheel = publish(await wheelOf(), wrong);
-    const error = await failure(ml100kFromPypi({ cacheDir, wheel, counts: COUNTS }));
+    const error = await loadFailure(ml100kFromPypi({ cacheDir, wheel, counts: COUNTS }));
     expect(error.message).toContain(wrong);
     expect(error.message).toContain(sha256(body!));
     expect(error.message).toContain(url);
@@ -115,26 +106,26 @@ describe("ml100kFromPypi", () => {
 
   it("refuses a copy with other counts than ml-100k's, and caches nothing", async () => {
     const wheel = publish(await wheelOf());
-    const error = await failure(ml100kFromPypi({ cacheDir, wheel, counts: { ratings: 100_000, users: 943, movies: 1_682 } }));
+    const error = await loadFailure(ml100kFromPypi({ cacheDir, wheel, counts: { ratings: 100_000, users: 943, movies: 1_682 } }));
     expect(error.message).toContain("it is not ml-100k");
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
   it("names the atomic files a wheel lacks", async () => {
     const wheel = publish(await wheelOf(["ml-100k.inter", "ml-100k.item"]));
-    const error = await failure(ml100kFromPypi({ cacheDir, wheel, counts: COUNTS }));
+    const error = await loadFailure(ml100kFromPypi({ cacheDir, wheel, counts: COUNTS }));
     expect(error.message).toBe(`${url} has no recbole/dataset_example/ml-100k/ml-100k.user`);
   });
 
   it("reports a download that is not a zip archive", async () => {
     const wheel = publish(Buffer.from("<html>not a wheel</html>"));
-    const error = await failure(ml100kFromPypi({ cacheDir, wheel, counts: COUNTS }));
+    const error = await loadFailure(ml100kFromPypi({ cacheDir, wheel, counts: COUNTS }));
     expect(error.message).toContain(`cannot unpack ${url}`);
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
   it("fails on HTTP 404 naming the URL", async () => {
-    const error = await failure(ml100kFromPypi({ cacheDir, wheel: { version: "1.2.1", url: `${url}.missing`, sha256: "0".repeat(64) }, counts: COUNTS }));
+    const error = await loadFailure(ml100kFromPypi({ cacheDir, wheel: { version: "1.2.1", url: `${url}.missing`, sha256: "0".repeat(64) }, counts: COUNTS }));
     expect(error.message).toContain(`${url}.missing`);
     expect(error.message).toContain("404");
   });

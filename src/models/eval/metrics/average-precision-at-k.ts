@@ -15,8 +15,13 @@
  * free of duplicates.
  */
 export function averagePrecisionAtK(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
+  const sum = precisionsAtHits(ranked, relevant, k);
+  return relevant.size === 0 ? 0 : sum / Math.min(k, relevant.size);
+}
+
+/** Σ P@r over the ranks r ≤ K that hold a relevant item: the numerator of every average precision. */
+export function precisionsAtHits(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`K must be a positive integer, got ${k}`);
-  if (relevant.size === 0) return 0;
   const depth = Math.min(k, ranked.length);
   let hits = 0;
   let sum = 0;
@@ -25,5 +30,5 @@ export function averagePrecisionAtK(ranked: ArrayLike<number>, relevant: Readonl
     hits++;
     sum += hits / (i + 1);
   }
-  return sum / Math.min(k, relevant.size);
+  return sum;
 }

@@ -1,3 +1,5 @@
+import { precisionsAtHits } from "./average-precision-at-k.js";
+
 /**
  * Average precision of the first K items over all of a user's relevant items,
  * with binary relevance:
@@ -17,15 +19,6 @@
  * free of duplicates.
  */
 export function averagePrecisionOverRelevant(ranked: ArrayLike<number>, relevant: ReadonlySet<number>, k: number): number {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`K must be a positive integer, got ${k}`);
-  if (relevant.size === 0) return 0;
-  const depth = Math.min(k, ranked.length);
-  let hits = 0;
-  let sum = 0;
-  for (let i = 0; i < depth; i++) {
-    if (!relevant.has(ranked[i])) continue;
-    hits++;
-    sum += hits / (i + 1);
-  }
-  return sum / relevant.size;
+  const sum = precisionsAtHits(ranked, relevant, k);
+  return relevant.size === 0 ? 0 : sum / relevant.size;
 }
