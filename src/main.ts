@@ -13,7 +13,7 @@ import { evaluateInBackground, defaultPlan, type BackgroundEvaluation } from "./
 import { EvaluationStore } from "./models/eval/evaluation-store.js";
 import type { ModelKind } from "./models/model.js";
 import { connect, connectionSettings } from "./runtime.js";
-import { buildServer } from "./server.js";
+import { buildServer, type BuiltServer } from "./server.js";
 
 export interface StartOptions {
   /** Load the demo data set when the graph holds none (or finish a load that was interrupted), and train the default models when none is active. */
@@ -34,17 +34,29 @@ export async function startService(config: Config, logger: Logger, options: Star
   const { db, startedLocal } = await connect(config, logger);
 
   let evaluation: BackgroundEvaluation | undefined;
-  if (options.loadDemo) {
-    await ensureData(db, config, logger, options);
-    await ensureModels(db, logger, options);
-    evaluation = await ensureEvaluations(db, config, logger);
+  let built: BuiltServer | undefined;
+  let http: Server;
+  try {
+    if (options.loadDemo) {
+      await ensureData(db, config, logger, options);
+      await ensureModels(db, logger, options);
+      evaluation = await ensureEvaluations(db, config, logger);
+    }
+    const server = await buildServer(db, logger, { apiToken: config.server.apiToken, tmdb: config.tmdb, cacheTtlMs: config.server.cacheTtlMs });
+    built = server;
+    // Express 5 hands a failed listen (the port taken) to this callback instead of only emitting "error".
+    http = await new Promise((resolve, reject) => {
+      const listening = server.app.listen(config.server.port, config.server.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+    });
+  } catch (error) {
+    // A failed start (the port taken, a bad data set) must not leave the Neo4j it started running in the background.
+    await evaluation?.stop();
+    await built?.stop();
+    await db.close();
+    await startedLocal?.stop();
+    throw error;
   }
-
-  const built = await buildServer(db, logger, { apiToken: config.server.apiToken, tmdb: config.tmdb, cacheTtlMs: config.server.cacheTtlMs });
-  const http: Server = await new Promise((resolve, reject) => {
-    const server = built.app.listen(config.server.port, config.server.host, () => resolve(server));
-    server.once("error", reject);
-  });
+  const running = built;
   const url = `http://${config.server.host === "0.0.0.0" ? "localhost" : config.server.host}:${config.server.port}`;
 
   let stopping: Promise<void> | undefined;
@@ -53,7 +65,7 @@ export async function startService(config: Config, logger: Logger, options: Star
       logger.info("shutting down");
       await evaluation?.stop();
       await new Promise<void>((resolve) => http.close(() => resolve()));
-      await built.stop();
+      await running.stop();
       await db.close();
       await startedLocal?.stop();
     })());

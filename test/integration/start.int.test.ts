@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import type { Database } from "../../src/db/database.js";
+import { Database } from "../../src/db/database.js";
 import { wipeGraph } from "../../src/graph/dataset.js";
 import { silentProgress } from "../../src/ingest/progress.js";
 import { createLogger } from "../../src/logger.js";
@@ -50,5 +50,18 @@ describe("what npm start does on an empty graph", () => {
     await service.shutdown();
     service = undefined;
     await expect(fetch(`http://127.0.0.1:${config.server.port}/health/live`)).rejects.toThrow();
+  });
+
+  it("fails with the reason when it cannot listen, and closes the connection it opened", async () => {
+    const settings = inject("neo4j");
+    const close = vi.spyOn(Database.prototype, "close");
+    try {
+      // 192.0.2.1 is reserved for documentation (RFC 5737): no machine has it, so listening there fails.
+      const config = loadConfig({ env: { NEO4J_URI: settings.uri, NEO4J_PASSWORD: settings.password, DEMO_DATA_DIR: ML_LATEST_SMALL, HOST: "192.0.2.1", PORT: "4988" } });
+      await expect(startService(config, createLogger("silent"), { loadDemo: false, progress: silentProgress })).rejects.toThrow(/EADDRNOTAVAIL/);
+      expect(close).toHaveBeenCalledTimes(1);
+    } finally {
+      close.mockRestore();
+    }
   });
 });
