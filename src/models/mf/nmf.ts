@@ -6,7 +6,10 @@ import { FitError, type FitContext, type Matrix32, type ModelState, type Profile
 import { FactorRatingModel, type FactorParameters } from "./factor-scoring.js";
 import { countsFromState, itemCountsOf } from "./rank-scores.js";
 
-/** Configuration of NMF. The model's defaults are those of Surprise's NMF; the ranking's were measured (see `rankUser`). */
+/**
+ * Configuration of NMF. The model's defaults are those of Surprise's NMF except `biased`; the ranking's were
+ * measured (see `rankUser`).
+ */
 export const NmfConfig = z
   .object({
     /** Length of p_u and q_i. */
@@ -17,8 +20,12 @@ export const NmfConfig = z
     regUserFactors: z.number().min(0).default(0.06),
     /** λ_q: an item with n ratings pays n·λ_q·|q_i|². */
     regItemFactors: z.number().min(0).default(0.06),
-    /** Adds μ + b_u + b_i to p_u·q_i, the biases learnt by SGD alongside (Surprise's `biased`). */
-    biased: z.boolean().default(false),
+    /**
+     * Adds μ + b_u + b_i to p_u·q_i, the biases learnt by SGD alongside (Surprise's `biased`, off there). On
+     * by default: on a validation split inside ml-latest-small's training data (seeded 80/20 split of the
+     * 80% part) NDCG@10 was 0.109 against 0.104 without, and 5-fold RMSE 0.903 against 0.929.
+     */
+    biased: z.boolean().default(true),
     /** Weight decay of b_u at each SGD step (biased only). */
     regUserBias: z.number().min(0).default(0.02),
     /** Weight decay of b_i at each SGD step (biased only). */

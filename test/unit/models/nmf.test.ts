@@ -7,7 +7,7 @@ import { FitError, type EpochReport, type ModelState } from "../../../src/models
 import { recommenderSuite, structuredRatings } from "./shared-suite.js";
 
 recommenderSuite("NMF", {
-  create: (seed) => new Nmf({ seed }),
+  create: (seed) => new Nmf({ seed, biased: false }),
   restore: (state) => Nmf.fromState(state),
   reportsLoss: true,
 });
@@ -34,7 +34,7 @@ function matrixOf(nUsers: number, nItems: number, cells: [number, number, number
 function twoFactorState(params: Record<string, unknown>, userFactors = [0, 0], counts = [16, 1, 4]): ModelState {
   return {
     kind: "nmf",
-    params: { factors: 2, ...params },
+    params: { factors: 2, biased: false, ...params },
     scalars: {},
     userVectors: { factors: { rows: 1, dim: 2, data: Float32Array.from(userFactors) } },
     itemVectors: {
@@ -54,7 +54,7 @@ describe("NMF: training", () => {
     const cells: [number, number, number][] = [];
     for (let u = 0; u < 3; u++) for (let i = 0; i < 3; i++) cells.push([u, i, a[u] * b[i]]);
     const reports: EpochReport[] = [];
-    const model = new Nmf({ factors: 1, epochs: 1, regUserFactors: 0, regItemFactors: 0, maxRating: 10 });
+    const model = new Nmf({ factors: 1, epochs: 1, regUserFactors: 0, regItemFactors: 0, maxRating: 10, biased: false });
     await model.fit(matrixOf(3, 3, cells), { onEpoch: (r) => reports.push(r) });
     for (let u = 0; u < 3; u++) {
       const scores = model.scoreUser(u);
@@ -86,7 +86,7 @@ describe("NMF: training", () => {
 
   it("stores biases only when it has them", async () => {
     const { matrix } = structuredRatings();
-    const plain = new Nmf({ factors: 3, epochs: 2 });
+    const plain = new Nmf({ factors: 3, epochs: 2, biased: false });
     await plain.fit(matrix);
     expect(plain.toState().scalars).toEqual({});
     expect(Object.keys(plain.toState().userVectors)).toEqual(["factors"]);
@@ -158,13 +158,13 @@ describe("NMF: configuration", () => {
     expect(() => new Nmf({ initLow: 2, initHigh: 1 })).toThrow(/initLow must be below initHigh/);
   });
 
-  it("documents its defaults: Surprise's for the model, measured ones for the ranking", () => {
+  it("documents its defaults: Surprise's for the model but with biases, measured ones for the ranking", () => {
     expect(new Nmf().config).toEqual({
       factors: 15,
       epochs: 50,
       regUserFactors: 0.06,
       regItemFactors: 0.06,
-      biased: false,
+      biased: true,
       regUserBias: 0.02,
       regItemBias: 0.02,
       lrUserBias: 0.005,
