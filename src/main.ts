@@ -35,39 +35,40 @@ export async function startService(config: Config, logger: Logger, options: Star
 
   let evaluation: BackgroundEvaluation | undefined;
   let built: BuiltServer | undefined;
-  let http: Server;
+  let http: Server | undefined;
+  // The same teardown after a failed start (the port taken, a bad data set) as at shutdown, so that neither
+  // leaves the Neo4j it started running in the background.
+  const release = async () => {
+    await evaluation?.stop();
+    const listening = http;
+    if (listening) await new Promise<void>((resolve) => listening.close(() => resolve()));
+    await built?.stop();
+    await db.close();
+    await startedLocal?.stop();
+  };
   try {
     if (options.loadDemo) {
       await ensureData(db, config, logger, options);
       await ensureModels(db, logger, options);
       evaluation = await ensureEvaluations(db, config, logger);
     }
-    const server = await buildServer(db, logger, { apiToken: config.server.apiToken, tmdb: config.tmdb, cacheTtlMs: config.server.cacheTtlMs });
-    built = server;
+    built = await buildServer(db, logger, { apiToken: config.server.apiToken, tmdb: config.tmdb, cacheTtlMs: config.server.cacheTtlMs });
+    const { app } = built;
     // Express 5 hands a failed listen (the port taken) to this callback instead of only emitting "error".
     http = await new Promise((resolve, reject) => {
-      const listening = server.app.listen(config.server.port, config.server.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+      const server = app.listen(config.server.port, config.server.host, (error?: Error) => (error ? reject(error) : resolve(server)));
     });
   } catch (error) {
-    // A failed start (the port taken, a bad data set) must not leave the Neo4j it started running in the background.
-    await evaluation?.stop();
-    await built?.stop();
-    await db.close();
-    await startedLocal?.stop();
+    await release();
     throw error;
   }
-  const running = built;
   const url = `http://${config.server.host === "0.0.0.0" ? "localhost" : config.server.host}:${config.server.port}`;
 
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
       logger.info("shutting down");
-      await evaluation?.stop();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
-      await running.stop();
-      await db.close();
-      await startedLocal?.stop();
+      await release();
     })());
   return { url, db, shutdown };
 }

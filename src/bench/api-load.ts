@@ -1,5 +1,5 @@
 import autocannon from "autocannon";
-import { hasGraphQLErrors, type Outcome, type Recorder } from "./api-summary.js";
+import { replyOutcome, type Outcome, type Recorder } from "./api-summary.js";
 import type { RequestKind, Workload } from "./api-workload.js";
 
 export interface FireOptions {
@@ -33,10 +33,7 @@ export async function fire(workload: Workload, options: FireOptions, recorder: R
       return { ...req, body: next.body };
     },
     onResponse: (status, body, context) => {
-      const kind = (context as { kind: RequestKind }).kind;
-      if (status < 200 || status >= 300) pending = { kind, outcome: "http", detail: `HTTP ${status} ${body.slice(0, 200)}` };
-      else if (hasGraphQLErrors(body)) pending = { kind, outcome: "graphql", detail: body.slice(0, 200) };
-      else pending = { kind, outcome: "ok" };
+      pending = { kind: (context as { kind: RequestKind }).kind, ...replyOutcome(status, body) };
     },
   };
   const started = performance.now();

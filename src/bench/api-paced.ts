@@ -1,6 +1,6 @@
 import type { ClientRequest, RequestOptions } from "node:http";
 import { loadTest } from "loadtest";
-import { hasGraphQLErrors, type Recorder } from "./api-summary.js";
+import { replyOutcome, type Recorder } from "./api-summary.js";
 import type { RequestKind, Workload } from "./api-workload.js";
 
 export interface PacedOptions {
@@ -53,10 +53,8 @@ export async function firePaced(workload: Workload, options: PacedOptions, recor
         recorder.sample(`connection: ${String(error)}`);
         return;
       }
-      const { labels: kind, requestElapsed: ms, statusCode = 0, body = "" } = result;
-      if (statusCode < 200 || statusCode >= 300) recorder.record(kind, ms, "http", `HTTP ${statusCode} ${body.slice(0, 200)}`);
-      else if (hasGraphQLErrors(body)) recorder.record(kind, ms, "graphql", body.slice(0, 200));
-      else recorder.record(kind, ms, "ok");
+      const { outcome, detail } = replyOutcome(result.statusCode ?? 0, result.body ?? "");
+      recorder.record(result.labels, result.requestElapsed, outcome, detail);
     },
   };
   const started = performance.now();

@@ -120,6 +120,13 @@ export function hasGraphQLErrors(body: string): boolean {
   return body.includes('"errors":');
 }
 
+/** How a reply counts: an HTTP error, a GraphQL error, or an answer; errors with the start of the body to show. */
+export function replyOutcome(status: number, body: string): { outcome: Outcome; detail?: string } {
+  if (status < 200 || status >= 300) return { outcome: "http", detail: `HTTP ${status} ${body.slice(0, 200)}` };
+  if (hasGraphQLErrors(body)) return { outcome: "graphql", detail: body.slice(0, 200) };
+  return { outcome: "ok" };
+}
+
 export interface Target {
   scenario: ScenarioName;
   metric: "p99" | "requestsPerSecond";

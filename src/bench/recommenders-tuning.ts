@@ -18,8 +18,7 @@ function grid(axes: Record<string, number[]>): Params[] {
 
 /**
  * What is searched: log-spaced values around each default. ALS: factors,
- * λ and α (its defaults, 64 / 300 / 40, were tuned on ml-latest-small with
- * relevance = rating ≥ 4 and a random split). kNN: the neighbours kept per
+ * λ and α (defaults 64 / 30 / 1). kNN: the neighbours kept per
  * item or user (the K of the ranking lists) and the minimum support; k, the
  * neighbours per rating prediction, does not affect ranking and stays at its
  * default where the K allows.
