@@ -1,7 +1,9 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
 import type { Logger } from "../logger.js";
-import { QueryRegistry, type QueryName } from "./queries.js";
+import { cypher, QueryRegistry, type QueryName } from "./queries.js";
 import { toPlain } from "./values.js";
+
+const Q = { lastCommit: cypher("admin/last-commit") };
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -115,6 +117,21 @@ export class Database {
         count += 1;
       }
       return count;
+    });
+  }
+
+  /**
+   * A token for the last transaction committed to the database: the bookmark
+   * a read session ends with. It changes when something is written, by anyone,
+   * and stays put otherwise (a write that changes nothing commits nothing), so
+   * two equal tokens mean the graph did not change in between. Opaque: compare
+   * tokens, never parse them.
+   */
+  async lastCommit(): Promise<string> {
+    return this.withSession("READ", async (session) => {
+      this.statementsRun += 1;
+      await session.run(this.queries.get(Q.lastCommit));
+      return session.lastBookmarks().join(",");
     });
   }
 

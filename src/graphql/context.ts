@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { TmdbConfig } from "../config.js";
 import type { Database } from "../db/database.js";
+import { CommitWatch } from "../db/commit-watch.js";
 import { TmdbPosters } from "../posters/tmdb-posters.js";
 import type { Logger } from "../logger.js";
 import { MovieService, type HistogramRow, type MovieRow, type TagsRow } from "./movie/movie.service.js";
@@ -31,14 +32,15 @@ export interface Services {
 export interface ServiceOptions {
   /** Without it there are no posters. */
   tmdb?: TmdbConfig;
-  /** CACHE_TTL_MS: how long users' ratings and movies' rating stats may be served from memory. */
+  /** CACHE_TTL_MS: the longest a write made outside this process goes unseen by the caches; 0 turns them off. */
   cacheTtlMs: number;
 }
 
 export function createServices(db: Database, logger: Logger, options: ServiceOptions): Services {
   const runtime = new ModelRuntime(db, logger);
-  const movies = new MovieService(db, options.cacheTtlMs);
-  const recommendations = new RecommendationService(db, runtime, options.cacheTtlMs);
+  const commits = new CommitWatch(db, options.cacheTtlMs);
+  const movies = new MovieService(db, commits);
+  const recommendations = new RecommendationService(db, runtime, commits);
   return {
     posters: options.tmdb && new TmdbPosters(options.tmdb, logger),
     movies,

@@ -3,7 +3,7 @@ import { cypher } from "../db/queries.js";
 import { topK } from "../models/eval/evaluate.js";
 import { HybridModel, zScores } from "../models/hybrid/hybrid.js";
 import type { Profile } from "../models/model.js";
-import { ExpiringCache } from "../common/expiring-cache.js";
+import { GraphCache, type Generations } from "../common/graph-cache.js";
 import { LruCache } from "../common/lru-cache.js";
 import { ContentModel } from "../models/content/content-model.js";
 import { filterMask, type CatalogFilter } from "./catalog.js";
@@ -50,7 +50,7 @@ interface LiveRatings {
   digest: string;
 }
 
-/** Users whose ratings are kept in memory between requests (see CACHE_TTL_MS). */
+/** Users whose ratings are kept in memory between requests. */
 const USERS_KEPT = 10_000;
 
 /** Diversifying picks from this many of the best candidates per movie asked for. */
@@ -69,20 +69,20 @@ export interface ScoredMovie {
  * the graph, not from the trained model, so a rating written a moment ago is
  * excluded at once and, when it changed the user's taste since training,
  * scoring folds the current ratings in (scoreProfile) instead of using the
- * trained user vector. Those ratings are kept for `cacheTtlMs` between
- * requests; a rating written through this process drops them at once
- * (`ratingsChanged`).
+ * trained user vector. Those ratings are kept in memory until `commits` sees
+ * a write to the graph; a rating written through this process drops them at
+ * once (`ratingsChanged`).
  */
 export class RecommendationService {
   private readonly cache = new LruCache<string, ScoredMovie[]>(RANKED_LISTS_KEPT);
-  private readonly userRatings: ExpiringCache<number, LiveRatings>;
+  private readonly userRatings: GraphCache<number, LiveRatings>;
 
   constructor(
     private readonly db: Database,
     private readonly runtime: ModelRuntime,
-    cacheTtlMs: number,
+    commits: Generations,
   ) {
-    this.userRatings = new ExpiringCache(USERS_KEPT, cacheTtlMs);
+    this.userRatings = new GraphCache(USERS_KEPT, commits);
   }
 
   async forUser(userId: number, request: RecommendRequest): Promise<ScoredMovie[]> {
@@ -105,7 +105,7 @@ export class RecommendationService {
   }
 
   private async ratingsOf(userId: number): Promise<LiveRatings> {
-    const kept = this.userRatings.get(userId);
+    const kept = await this.userRatings.get(userId);
     if (kept) return kept;
     const mark = this.userRatings.mark();
     const rows = await this.db.read(Q.userRatings, { userId });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CommitWatch } from "../../src/db/commit-watch.js";
 import type { Database, Row } from "../../src/db/database.js";
 import { cypher, QueryRegistry } from "../../src/db/queries.js";
 import { ExploreService, type QueryResult } from "../../src/explore/explore.service.js";
@@ -228,7 +229,7 @@ describe("the pack with item-knn, user-knn, ALS and content trained", () => {
   });
 
   it("recommendation-genres: the genres of the API's own ALS recommendations", async () => {
-    const service = new RecommendationService(db, new ModelRuntime(db, createLogger("silent")), 0);
+    const service = new RecommendationService(db, new ModelRuntime(db, createLogger("silent")), new CommitWatch(db, 0));
     const recommended = await service.forUser(1, { first: 50, strategy: "ALS", filter: {} });
     const movies = await db.read(Q.moviesById, { ids: recommended.map((r) => r.movieId) });
     const perGenre = new Map<string, number>();

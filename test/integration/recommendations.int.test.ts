@@ -130,6 +130,46 @@ describe("recommendations", () => {
     }
   });
 
+  it("reads nothing from the graph while nothing is written, after CACHE_TTL_MS as before it", async () => {
+    const ttl = 200;
+    const other = await buildServer(db, createLogger("silent"), { cacheTtlMs: ttl });
+    const users = ["1", "2", "3", "4", "5"];
+    const round = async () => {
+      for (const userId of users) {
+        const response = await other.apollo.executeOperation(
+          { query: RECOMMEND, variables: { userId, first: 10, strategy: "HYBRID" } },
+          { contextValue: other.contextFor() },
+        );
+        if (response.body.kind !== "single") throw new Error("expected a single result");
+        expect(response.body.singleResult.errors).toBeUndefined();
+      }
+    };
+    try {
+      await round();
+      const before = db.statementsRun;
+      for (let r = 0; r < 3; r++) {
+        await new Promise((resolve) => setTimeout(resolve, ttl + 50));
+        await round();
+      }
+      // One look at the last commit per round, and perhaps one look for newer models; reading the
+      // users' ratings and their movies again would be 10 statements a round.
+      expect(db.statementsRun - before).toBeLessThanOrEqual(4);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it("sees the graph's last commit move with a write, and only with one", async () => {
+    const first = await db.lastCommit();
+    await db.read(Q.ratedIds, { userId: 1 });
+    expect(await db.lastCommit()).toBe(first);
+    await db.write(Q.addRating, { userId: 3, movieId: 1, rating: 4.5, timestamp: 1_600_000_001 });
+    const written = await db.lastCommit();
+    expect(written).not.toBe(first);
+    await db.write(Q.addRating, { userId: 999_999_999, movieId: 1, rating: 4.5, timestamp: 1_600_000_001 });
+    expect(await db.lastCommit()).toBe(written);
+  });
+
   it("with CACHE_TTL_MS=0 reads a rating written outside the API on the very next request", async () => {
     const other = await buildServer(db, createLogger("silent"), { cacheTtlMs: 0 });
     const recommendOn = async () => {

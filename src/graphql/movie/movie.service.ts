@@ -1,4 +1,4 @@
-import { ExpiringCache } from "../../common/expiring-cache.js";
+import { GraphCache, type Generations } from "../../common/graph-cache.js";
 import type { Database } from "../../db/database.js";
 import { inOrder } from "../../db/in-order.js";
 import { cypher } from "../../db/queries.js";
@@ -56,20 +56,21 @@ export interface MoviePage {
 
 /** Reads movies; batch methods return results in the order of the ids asked for, null where absent. */
 export class MovieService {
-  private readonly cache: ExpiringCache<number, MovieRow>;
+  private readonly cache: GraphCache<number, MovieRow>;
 
-  /** `cacheTtlMs`: how long a movie and its rating stats may be served from memory (CACHE_TTL_MS). */
+  /** Movies and their rating stats are served from memory until `commits` sees a write. */
   constructor(
     private readonly db: Database,
-    cacheTtlMs: number,
+    commits: Generations,
   ) {
-    this.cache = new ExpiringCache(MOVIES_KEPT, cacheTtlMs);
+    this.cache = new GraphCache(MOVIES_KEPT, commits);
   }
 
   async byIds(ids: readonly number[]): Promise<Array<MovieRow | null>> {
     const found = new Map<number, MovieRow>();
-    const missing = ids.filter((id) => {
-      const row = this.cache.get(id);
+    const kept = await this.cache.getMany(ids);
+    const missing = ids.filter((id, i) => {
+      const row = kept[i];
       if (row) found.set(id, row);
       return !row;
     });
