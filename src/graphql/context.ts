@@ -47,7 +47,7 @@ export function createServices(db: Database, logger: Logger, options: ServiceOpt
     ratings: new RatingService(db),
     stats: new StatsService(db),
     recommendations,
-    similar: new SimilarService(db, runtime),
+    similar: new SimilarService(db, runtime, commits),
     users: new UserService(db, (userId, movieId) => {
       recommendations.ratingsChanged(userId);
       movies.ratingsChanged(movieId);

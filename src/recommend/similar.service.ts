@@ -1,5 +1,6 @@
+import { GraphCache, type Generations } from "../common/graph-cache.js";
 import { LruCache } from "../common/lru-cache.js";
-import type { Database } from "../db/database.js";
+import type { Database, Row } from "../db/database.js";
 import { cypher } from "../db/queries.js";
 import { ContentModel } from "../models/content/content-model.js";
 import { ModelUnavailableError } from "./recommendation.service.js";
@@ -35,13 +36,21 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 /** Content neighbour lists remembered: a scan of every embedding each, and a model version never changes them. */
 const CONTENT_LISTS_KEPT = 5_000;
 
+/** Neighbour lists read from the graph (CF, genre) remembered until the graph changes. */
+const GRAPH_LISTS_KEPT = 20_000;
+
 export class SimilarService {
   private readonly contentLists = new LruCache<string, SimilarMovieResult[]>(CONTENT_LISTS_KEPT);
+  private readonly graphLists: GraphCache<string, SimilarMovieResult[]>;
 
+  /** Lists read from the graph are served from memory until `commits` sees a write (a retrain, say). */
   constructor(
     private readonly db: Database,
     private readonly runtime: ModelRuntime,
-  ) {}
+    commits: Generations,
+  ) {
+    this.graphLists = new GraphCache(GRAPH_LISTS_KEPT, commits);
+  }
 
   /**
    * The movie a title means: an exact (case-insensitive) title, or "Title (year)",
@@ -64,7 +73,7 @@ export class SimilarService {
   async similar(movieId: number, first: number, by: SimilarityKind): Promise<SimilarMovieResult[]> {
     switch (by) {
       case "GENRE":
-        return (await this.db.read(Q.genre, { movieId, first })).map((r) => ({ movieId: r.movieId as number, score: r.score as number, source: "genres" }));
+        return this.fromGraph("GENRE", movieId, first, (r) => ({ movieId: r.movieId as number, score: r.score as number, source: "genres" }));
       case "CF":
         return this.cf(movieId, first);
       case "CONTENT":
@@ -74,9 +83,18 @@ export class SimilarService {
     }
   }
 
-  private async cf(movieId: number, first: number): Promise<SimilarMovieResult[]> {
-    const rows = await this.db.read(Q.cf, { movieId, first });
-    return rows.map((r) => ({ movieId: r.movieId as number, score: r.score as number, source: `item-knn v${r.version}` }));
+  private cf(movieId: number, first: number): Promise<SimilarMovieResult[]> {
+    return this.fromGraph("CF", movieId, first, (r) => ({ movieId: r.movieId as number, score: r.score as number, source: `item-knn v${r.version}` }));
+  }
+
+  private async fromGraph(by: "CF" | "GENRE", movieId: number, first: number, toResult: (row: Row) => SimilarMovieResult): Promise<SimilarMovieResult[]> {
+    const key = `${by}|${movieId}|${first}`;
+    const kept = await this.graphLists.get(key);
+    if (kept) return kept;
+    const mark = this.graphLists.mark();
+    const list = (await this.db.read(by === "CF" ? Q.cf : Q.genre, { movieId, first })).map(toResult);
+    this.graphLists.set(key, list, mark);
+    return list;
   }
 
   private async content(movieId: number, first: number): Promise<SimilarMovieResult[]> {

@@ -52,7 +52,7 @@ function rowsOf(name: string): Row[] {
 
 /** The API's similar-movies service over the models active now. */
 function similar(): SimilarService {
-  return new SimilarService(db, new ModelRuntime(db, createLogger("silent")));
+  return new SimilarService(db, new ModelRuntime(db, createLogger("silent")), new CommitWatch(db, 0));
 }
 
 function expectDescending(values: number[]): void {

@@ -133,16 +133,15 @@ describe("recommendations", () => {
   it("reads nothing from the graph while nothing is written, after CACHE_TTL_MS as before it", async () => {
     const ttl = 200;
     const other = await buildServer(db, createLogger("silent"), { cacheTtlMs: ttl });
-    const users = ["1", "2", "3", "4", "5"];
+    const NEIGHBOURS = `query($movieId: ID!, $by: Similarity) { similarMovies(movieId: $movieId, first: 10, by: $by) { score source movie { id title } } }`;
+    const ask = async (query: string, variables: Record<string, unknown>) => {
+      const response = await other.apollo.executeOperation({ query, variables }, { contextValue: other.contextFor() });
+      if (response.body.kind !== "single") throw new Error("expected a single result");
+      expect(response.body.singleResult.errors).toBeUndefined();
+    };
     const round = async () => {
-      for (const userId of users) {
-        const response = await other.apollo.executeOperation(
-          { query: RECOMMEND, variables: { userId, first: 10, strategy: "HYBRID" } },
-          { contextValue: other.contextFor() },
-        );
-        if (response.body.kind !== "single") throw new Error("expected a single result");
-        expect(response.body.singleResult.errors).toBeUndefined();
-      }
+      for (const userId of ["1", "2", "3", "4", "5"]) await ask(RECOMMEND, { userId, first: 10, strategy: "HYBRID" });
+      for (const by of ["CF", "GENRE", "HYBRID"]) await ask(NEIGHBOURS, { movieId: "1", by });
     };
     try {
       await round();
@@ -152,7 +151,7 @@ describe("recommendations", () => {
         await round();
       }
       // One look at the last commit per round, and perhaps one look for newer models; reading the
-      // users' ratings and their movies again would be 10 statements a round.
+      // users' ratings, their movies and the neighbour lists again would be 13 statements a round.
       expect(db.statementsRun - before).toBeLessThanOrEqual(4);
     } finally {
       await other.stop();
