@@ -36,8 +36,8 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 /** Content neighbour lists remembered: a scan of every embedding each, and a model version never changes them. */
 const CONTENT_LISTS_KEPT = 5_000;
 
-/** Neighbour lists read from the graph (CF, genre) remembered until the graph changes. */
-const GRAPH_LISTS_KEPT = 20_000;
+/** Neighbour lists read from the graph (CF, genre) remembered until the graph changes; like content lists, up to 300 movies each. */
+const GRAPH_LISTS_KEPT = 5_000;
 
 export class SimilarService {
   private readonly contentLists = new LruCache<string, SimilarMovieResult[]>(CONTENT_LISTS_KEPT);
