@@ -61,12 +61,18 @@ export interface Matrix32 {
   data: Float32Array;
 }
 
-/** Row r's neighbours are indices[r*k … r*k+count[r]-1], best first, with their scores. */
+/**
+ * Row r's neighbours are indices[r*k … r*k+count[r]-1], best first, with
+ * their scores and supports: how many columns the two rows share (users who
+ * rated both movies, movies both users rated), which the graph records on
+ * each neighbour relationship for explanations.
+ */
 export interface Neighbors {
   k: number;
   count: Int32Array;
   indices: Int32Array;
   scores: Float32Array;
+  support: Int32Array;
 }
 
 /**

@@ -183,8 +183,8 @@ export class Similarities {
         const b = acc.touched[t];
         const s = this.finish(acc, b, this.rowSquares[a], this.rowSquares[b], this.options.minSupport);
         if (s > 0) {
-          top.offer(a, b, s);
-          top.offer(b, a, s);
+          top.offer(a, b, s, acc.support[b]);
+          top.offer(b, a, s, acc.support[b]);
         }
       }
       acc.reset();
@@ -237,15 +237,17 @@ export class Similarities {
 }
 
 /**
- * The K best (index, score) pairs of each row, as a bounded min-heap per row
- * in flat arrays: row r's heap is indices/scores[r·K … r·K + count[r]), its
- * worst entry at the root, so a candidate costs O(1) when it is not better
- * than the worst kept and O(log K) when it is.
+ * The K best (index, score) pairs of each row, each with its support, as a
+ * bounded min-heap per row in flat arrays: row r's heap is
+ * indices/scores/support[r·K … r·K + count[r]), its worst entry at the root,
+ * so a candidate costs O(1) when it is not better than the worst kept and
+ * O(log K) when it is.
  */
 export class TopK {
   readonly count: Int32Array;
   readonly indices: Int32Array;
   readonly scores: Float32Array;
+  readonly support: Int32Array;
 
   constructor(
     readonly rows: number,
@@ -254,18 +256,19 @@ export class TopK {
     this.count = new Int32Array(rows);
     this.indices = new Int32Array(rows * k);
     this.scores = new Float32Array(rows * k);
+    this.support = new Int32Array(rows * k);
   }
 
-  /** Keeps (index, score) in row's list if it is among the K best seen so far. */
-  offer(row: number, index: number, score: number): void {
+  /** Keeps (index, score) and its support in row's list if it is among the K best seen so far. */
+  offer(row: number, index: number, score: number, support = 0): void {
     const s = Math.fround(score);
     const base = row * this.k;
     const size = this.count[row];
     if (size < this.k) {
       this.count[row] = size + 1;
-      this.siftUp(base, size, index, s);
+      this.siftUp(base, size, index, s, support);
     } else if (better(s, index, this.scores[base], this.indices[base])) {
-      this.siftDown(base, size, index, s);
+      this.siftDown(base, size, index, s, support);
     }
   }
 
@@ -279,27 +282,27 @@ export class TopK {
       order.sort((x, y) => this.scores[y] - this.scores[x] || this.indices[x] - this.indices[y]);
       const indices = order.map((p) => this.indices[p]);
       const scores = order.map((p) => this.scores[p]);
+      const support = order.map((p) => this.support[p]);
       this.indices.set(indices, base);
       this.scores.set(scores, base);
+      this.support.set(support, base);
     }
-    return { k: this.k, count: this.count, indices: this.indices, scores: this.scores };
+    return { k: this.k, count: this.count, indices: this.indices, scores: this.scores, support: this.support };
   }
 
-  private siftUp(base: number, position: number, index: number, score: number): void {
+  private siftUp(base: number, position: number, index: number, score: number, support: number): void {
     let j = position;
     while (j > 0) {
       const parent = (j - 1) >> 1;
       if (!better(this.scores[base + parent], this.indices[base + parent], score, index)) break;
-      this.indices[base + j] = this.indices[base + parent];
-      this.scores[base + j] = this.scores[base + parent];
+      this.move(base + parent, base + j);
       j = parent;
     }
-    this.indices[base + j] = index;
-    this.scores[base + j] = score;
+    this.put(base + j, index, score, support);
   }
 
-  /** Replaces the root with (index, score) and restores the heap. */
-  private siftDown(base: number, size: number, index: number, score: number): void {
+  /** Replaces the root with (index, score, support) and restores the heap. */
+  private siftDown(base: number, size: number, index: number, score: number, support: number): void {
     let j = 0;
     for (;;) {
       let child = 2 * j + 1;
@@ -307,12 +310,20 @@ export class TopK {
       const right = child + 1;
       if (right < size && better(this.scores[base + child], this.indices[base + child], this.scores[base + right], this.indices[base + right])) child = right;
       if (!better(score, index, this.scores[base + child], this.indices[base + child])) break;
-      this.indices[base + j] = this.indices[base + child];
-      this.scores[base + j] = this.scores[base + child];
+      this.move(base + child, base + j);
       j = child;
     }
-    this.indices[base + j] = index;
-    this.scores[base + j] = score;
+    this.put(base + j, index, score, support);
+  }
+
+  private move(from: number, to: number): void {
+    this.put(to, this.indices[from], this.scores[from], this.support[from]);
+  }
+
+  private put(at: number, index: number, score: number, support: number): void {
+    this.indices[at] = index;
+    this.scores[at] = score;
+    this.support[at] = support;
   }
 }
 
@@ -382,8 +393,8 @@ function means(n: number, ptr: Int32Array, values: Float32Array): Float64Array {
  */
 export function checkNeighbors(neighbors: Neighbors | undefined, rows: number, k: number, targets: number, name: string): Neighbors {
   if (!neighbors) throw new Error(`missing ${name}`);
-  const { count, indices, scores } = neighbors;
-  if (neighbors.k !== k || count.length !== rows || indices.length !== rows * k || scores.length !== rows * k) {
+  const { count, indices, scores, support } = neighbors;
+  if (neighbors.k !== k || count.length !== rows || indices.length !== rows * k || scores.length !== rows * k || support?.length !== rows * k) {
     throw new Error(`${name} must hold ${rows} rows of ${k} neighbours, got k = ${neighbors.k}, ${count.length} counts and ${indices.length} indices`);
   }
   for (let r = 0; r < rows; r++) {

@@ -1,7 +1,6 @@
 import type { Database } from "../../db/database.js";
 import { cypher } from "../../db/queries.js";
 import type { IdIndex } from "../data/interactions.js";
-import type { RatingMatrix } from "../data/rating-matrix.js";
 import type { Matrix32, ModelKind, ModelState, Neighbors } from "../model.js";
 
 const Q = {
@@ -53,13 +52,6 @@ export function propertyName(name: string, slot: Slot, vector: string): string {
 export interface SaveOptions {
   metrics?: Record<string, unknown>;
   fingerprint: string;
-  /**
-   * The ratings the model was fit on, from which each SIMILAR relationship
-   * records its `support` (how many users rated both movies) and each
-   * SIMILAR_USER one how many movies both users rated, which explanations
-   * show without counting them again on every request.
-   */
-  ratings: RatingMatrix;
   batchSize?: number;
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -89,11 +81,8 @@ export class ModelStore {
 
     await this.writeVectors(Q.writeUserVectors, name, slot, state.userVectors, users, batchSize, (d, t) => options.onProgress?.("user vectors", d, t));
     await this.writeVectors(Q.writeItemVectors, name, slot, state.itemVectors, items, batchSize, (d, t) => options.onProgress?.("item vectors", d, t));
-    const { ratings } = options;
-    const coRaters = (a: number, b: number) => sortedOverlap(ratings.itemColumn(a).users, ratings.itemColumn(b).users);
-    const coRated = (a: number, b: number) => sortedOverlap(ratings.userRow(a).items, ratings.userRow(b).items);
-    if (state.itemNeighbors) await this.writeNeighbors(Q.writeItemNeighbors, name, version, state.itemNeighbors, items, batchSize, coRaters);
-    if (state.userNeighbors) await this.writeNeighbors(Q.writeUserNeighbors, name, version, state.userNeighbors, users, batchSize, coRated);
+    if (state.itemNeighbors) await this.writeNeighbors(Q.writeItemNeighbors, name, version, state.itemNeighbors, items, batchSize);
+    if (state.userNeighbors) await this.writeNeighbors(Q.writeUserNeighbors, name, version, state.userNeighbors, users, batchSize);
 
     await this.db.write(Q.activate, {
       name,
@@ -194,7 +183,6 @@ export class ModelStore {
     neighbors: Neighbors,
     index: IdIndex,
     batchSize: number,
-    support: (a: number, b: number) => number,
   ): Promise<void> {
     const rowsPerBatch = Math.max(1, Math.floor(batchSize / Math.max(1, neighbors.k)) * 10);
     for (let start = 0; start < index.size; start += rowsPerBatch) {
@@ -205,8 +193,7 @@ export class ModelStore {
         const list: Array<[number, number, number]> = [];
         for (let n = 0; n < count; n++) {
           const at = row * neighbors.k + n;
-          const other = neighbors.indices[at];
-          list.push([index.idAt(other), neighbors.scores[at], support(row, other)]);
+          list.push([index.idAt(neighbors.indices[at]), neighbors.scores[at], neighbors.support[at]]);
         }
         rows.push({ id: index.idAt(row), neighbors: list });
       }
@@ -245,14 +232,16 @@ export class ModelStore {
       count: new Int32Array(index.size),
       indices: new Int32Array(index.size * k),
       scores: new Float32Array(index.size * k),
+      support: new Int32Array(index.size * k),
     };
     await this.db.stream(query, { name: record.name, version: record.version }, (row) => {
       const at = index.indexOf(row.id as number);
       if (at < 0) return;
-      const list = (row.neighbors as Array<[number, number]>).slice(0, k);
-      list.forEach(([id, score], n) => {
+      const list = (row.neighbors as Array<[number, number, number | null]>).slice(0, k);
+      list.forEach(([id, score, support], n) => {
         result.indices[at * k + n] = index.indexOf(id);
         result.scores[at * k + n] = score;
+        result.support[at * k + n] = support ?? 0;
       });
       result.count[at] = list.length;
     });
@@ -267,18 +256,4 @@ function vectorSpecs(vectors: Record<string, Matrix32>): string[] {
 function parseVectorSpec(spec: string): { vector: string; dim: number } {
   const at = spec.lastIndexOf(":");
   return { vector: spec.slice(0, at), dim: Number(spec.slice(at + 1)) };
-}
-
-/** How many values two ascending arrays share. */
-function sortedOverlap(a: Int32Array, b: Int32Array): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return shared;
 }

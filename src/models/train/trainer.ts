@@ -58,7 +58,6 @@ export async function trainModels(db: Database, options: TrainOptions): Promise<
     const writeStarted = Date.now();
     const record = await store.save(kind, model.toState(), data.users, data.items, {
       fingerprint: data.fingerprint,
-      ratings: matrix,
       metrics: { fitSeconds, epochs: epochs.length, finalLoss: epochs.at(-1)?.loss ?? null, ratings: matrix.nnz },
       onProgress: (stage, done, total) => options.onWrite?.(kind, stage, done, total),
     });

@@ -247,6 +247,21 @@ describe("similarity: top-K lists", () => {
     }
   });
 
+  it("gives each neighbour its support: how many columns the two rows share", () => {
+    const { matrix: m } = structuredRatings(3, 30, 25);
+    for (const rows of [itemRows(m), userRows(m)]) {
+      const neighbors = new Similarities(rows, { measure: "pearson", shrinkage: 5, minSupport: 2, maxNeighborsPerRow: 6 }).allPairs();
+      const columns = (r: number) => new Set(rows.rowIndex.subarray(rows.rowPtr[r], rows.rowPtr[r + 1]));
+      for (let a = 0; a < rows.nRows; a++) {
+        const mine = columns(a);
+        for (let p = a * neighbors.k; p < a * neighbors.k + neighbors.count[a]; p++) {
+          const shared = [...columns(neighbors.indices[p])].filter((c) => mine.has(c)).length;
+          expect(neighbors.support[p]).toBe(shared);
+        }
+      }
+    }
+  });
+
   it("ranking lists are unshrunk cosine with the model's minimum support and K", () => {
     expect(rankingOptions({ minSupport: 2, neighbors: 7 })).toEqual({ measure: "cosine", shrinkage: 0, minSupport: 2, maxNeighborsPerRow: 7 });
     const neighbors = new Similarities(itemRows(cosineMatrix), rankingOptions({ minSupport: 2, neighbors: 2 })).allPairs();
@@ -286,5 +301,13 @@ describe("similarity: TopK", () => {
       [3, expect.closeTo(0.7, 6)],
     ]);
     expect(list(neighbors, 1)).toEqual([[7, 1]]);
+  });
+
+  it("keeps each neighbour's support with it through the heap and the sort", () => {
+    const top = new TopK(1, 3);
+    for (const [index, score] of [[0, 0.1], [1, 0.9], [2, 0.5], [3, 0.7], [4, 0.2], [5, 0.8]]) top.offer(0, index, score, 100 + index);
+    const neighbors = top.toNeighbors();
+    expect(Array.from(neighbors.indices)).toEqual([1, 5, 3]);
+    expect(Array.from(neighbors.support)).toEqual([101, 105, 103]);
   });
 });
