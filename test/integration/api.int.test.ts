@@ -6,10 +6,13 @@ import { wipeGraph } from "../../src/graph/dataset.js";
 import { cypher } from "../../src/db/queries.js";
 import { openRelease } from "../../src/ingest/formats/detect.js";
 import { loadRelease } from "../../src/ingest/loader.js";
+import { loadSearchIndex, type MovieSearch } from "../../src/graphql/movie/movie-search.js";
 import { createLogger } from "../../src/logger.js";
 import { trainModels } from "../../src/models/train/trainer.js";
 import { buildServer, type BuiltServer } from "../../src/server.js";
 import { ML_LATEST_SMALL, openTestDatabase } from "./helpers.js";
+
+const Q = { referenceSearch: cypher("check/reference-search") };
 
 let db: Database;
 let server: BuiltServer;
@@ -225,6 +228,26 @@ describe("movies", () => {
     expect(await titles("TITLE")).toEqual(["Animatrix, The", "Matrix Reloaded, The", "Matrix Revolutions, The"]);
     const newest = await run(`{ movies(genres: ["Animation"], first: 2, orderBy: NEWEST) { edges { node { year } } } }`);
     expect((newest.data?.movies as { edges: Array<{ node: { year: number } }> }).edges[0].node.year).toBe(2018);
+  });
+
+  it("agrees with the search Cypher ran before, on the whole catalogue", async () => {
+    const index = await loadSearchIndex(db);
+    expect(index.size).toBe(9742);
+    let compared = 0;
+    for (const search of [null, "", "the", "star", "a", "ii", "é", "(19", "zzzz"]) {
+      for (const orderBy of ["RELEVANCE", "POPULARITY", "TITLE", "NEWEST"] as const) {
+        for (const [genres, yearFrom, yearTo] of [[[], null, null], [["Drama", "Romance"], 1990, 1999]] as Array<[string[], number | null, number | null]>) {
+          for (const offset of [0, 37]) {
+            const query: MovieSearch = { search, genres, yearFrom, yearTo, orderBy, offset, limit: 12 };
+            const [row] = await db.read(Q.referenceSearch, { search, genres, yearFrom, yearTo, order: orderBy, offset, limit: 12 });
+            const page = row.page as number[];
+            expect(index.search(query), JSON.stringify(query)).toEqual({ total: row.total, ids: page.slice(0, 12), hasNextPage: page.length > 12 });
+            compared += 1;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(144);
   });
 
   it("treats injection-looking search text as plain text", async () => {

@@ -42,6 +42,4 @@ export class MovieResolver {
     if (!ctx.services.posters || movie.tmdbId === null) return null;
     return ctx.services.posters.posterUrl(movie.tmdbId);
   }
-
-
 }

@@ -1,11 +1,12 @@
 import { GraphCache, type Generations } from "../../common/graph-cache.js";
+import { GraphSnapshot } from "../../common/graph-snapshot.js";
 import type { Database } from "../../db/database.js";
 import { inOrder } from "../../db/in-order.js";
 import { cypher } from "../../db/queries.js";
+import { loadSearchIndex, type MoviePage, type MovieSearch, type MovieSearchIndex } from "./movie-search.js";
 
 const Q = {
   byIds: cypher("movie/by-ids"),
-  search: cypher("movie/search"),
   histograms: cypher("movie/rating-histogram-by-ids"),
   topTags: cypher("movie/top-tags-by-ids"),
   userTags: cypher("movie/user-tags-by-ids"),
@@ -38,32 +39,22 @@ export interface TagsRow<T> {
   tags: T[];
 }
 
-export interface MovieSearch {
-  search?: string | null;
-  genres?: string[] | null;
-  yearFrom?: number | null;
-  yearTo?: number | null;
-  orderBy: "RELEVANCE" | "POPULARITY" | "TITLE" | "NEWEST";
-  offset: number;
-  limit: number;
-}
-
-export interface MoviePage {
-  total: number;
-  ids: number[];
-  hasNextPage: boolean;
-}
-
 /** Reads movies; batch methods return results in the order of the ids asked for, null where absent. */
 export class MovieService {
   private readonly cache: GraphCache<number, MovieRow>;
+  private readonly searchIndex: GraphSnapshot<MovieSearchIndex>;
 
-  /** Movies and their rating stats are served from memory until `commits` sees a write. */
+  /**
+   * Movies and their rating stats are served from memory until `commits` sees
+   * a write, and so is the search index (rating counts order it, so a rating
+   * moves a movie in searches within CACHE_TTL_MS; its stats change at once).
+   */
   constructor(
     private readonly db: Database,
     commits: Generations,
   ) {
     this.cache = new GraphCache(MOVIES_KEPT, commits);
+    this.searchIndex = new GraphSnapshot(commits, () => loadSearchIndex(db));
   }
 
   async byIds(ids: readonly number[]): Promise<Array<MovieRow | null>> {
@@ -102,16 +93,6 @@ export class MovieService {
   }
 
   async search(query: MovieSearch): Promise<MoviePage> {
-    const [row] = await this.db.read(Q.search, {
-      search: query.search ?? null,
-      genres: query.genres ?? [],
-      yearFrom: query.yearFrom ?? null,
-      yearTo: query.yearTo ?? null,
-      order: query.orderBy,
-      offset: query.offset,
-      limit: query.limit,
-    });
-    const page = row.page as number[];
-    return { total: row.total as number, ids: page.slice(0, query.limit), hasNextPage: page.length > query.limit };
+    return (await this.searchIndex.get()).search(query);
   }
 }

@@ -1,3 +1,4 @@
+// The search the API used to run in Neo4j, kept as the reference its in-memory index (MovieSearchIndex) must agree with.
 // A page of movies matching optional title text (case-insensitive substring), genres (all of them)
 // and a year range, in the order asked for ($order):
 //   RELEVANCE  titles that start with the text first, then the most rated (popularity without text)
