@@ -46,8 +46,9 @@ export class MovieService {
 
   /**
    * Movies and their rating stats are served from memory until `commits` sees
-   * a write, and so is the search index (rating counts order it, so a rating
-   * moves a movie in searches within CACHE_TTL_MS; its stats change at once).
+   * a write; the search index is then read again in the background (rating
+   * counts order it, so a rating moves a movie in searches within
+   * CACHE_TTL_MS and one read; the movie's own stats change at once).
    */
   constructor(
     private readonly db: Database,
