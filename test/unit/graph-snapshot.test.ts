@@ -14,6 +14,18 @@ function gatedBuilds<T>() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A snapshot whose first build ("v1") has been served. */
+async function builtOnce() {
+  const watch = fakeWatch();
+  const builds = gatedBuilds<string>();
+  const snapshot = new GraphSnapshot(watch, builds.build);
+  const first = snapshot.get();
+  await settle();
+  builds.pending[0].resolve("v1");
+  expect(await first).toBe("v1");
+  return { watch, builds, snapshot };
+}
+
 describe("GraphSnapshot", () => {
   it("makes the first callers wait for one shared build, then serves it", async () => {
     const builds = gatedBuilds<string>();
@@ -28,13 +40,7 @@ describe("GraphSnapshot", () => {
   });
 
   it("after a commit, serves the previous value while one rebuild runs, then the new one", async () => {
-    const watch = fakeWatch();
-    const builds = gatedBuilds<string>();
-    const snapshot = new GraphSnapshot(watch, builds.build);
-    const first = snapshot.get();
-    await settle();
-    builds.pending[0].resolve("v1");
-    await first;
+    const { watch, builds, snapshot } = await builtOnce();
     watch.generation += 1;
     expect(await snapshot.get()).toBe("v1");
     expect(await snapshot.get()).toBe("v1");
@@ -46,13 +52,7 @@ describe("GraphSnapshot", () => {
   });
 
   it("keeps the previous value when a rebuild fails, and tries again on the next get", async () => {
-    const watch = fakeWatch();
-    const builds = gatedBuilds<string>();
-    const snapshot = new GraphSnapshot(watch, builds.build);
-    const first = snapshot.get();
-    await settle();
-    builds.pending[0].resolve("v1");
-    await first;
+    const { watch, builds, snapshot } = await builtOnce();
     watch.generation += 1;
     expect(await snapshot.get()).toBe("v1");
     builds.pending[1].reject(new Error("Neo4j is not available"));
@@ -78,13 +78,7 @@ describe("GraphSnapshot", () => {
   });
 
   it("ignores a slow build overtaken by a later one", async () => {
-    const watch = fakeWatch();
-    const builds = gatedBuilds<string>();
-    const snapshot = new GraphSnapshot(watch, builds.build);
-    const first = snapshot.get();
-    await settle();
-    builds.pending[0].resolve("v1");
-    await first;
+    const { watch, builds, snapshot } = await builtOnce();
     watch.generation = 2;
     await snapshot.get();
     watch.generation = 3;
