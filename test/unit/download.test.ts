@@ -1,55 +1,32 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buffer } from "node:stream/consumers";
-import yazl from "yazl";
 import { downloadRelease, RELEASES } from "../../src/ingest/download.js";
 import { openRelease } from "../../src/ingest/formats/detect.js";
 import { UnreachableError } from "../../src/ingest/http-get.js";
+import { closedPort, digest, FileServer, zipOf } from "./file-server.js";
 import { loadFailure } from "./load-failure.js";
 
 const MOVIES = "movieId,title,genres\n1,Toy Story (1995),Adventure|Animation\n2,Jumanji (1995),Adventure|Children\n";
 const RATINGS = "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n1,2,3.5,964981247\n2,1,5.0,964982224\n";
 
-async function zipOf(files: Record<string, string>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [path, text] of Object.entries(files)) zip.addBuffer(Buffer.from(text), path);
-  zip.end();
-  return buffer(zip.outputStream);
-}
+const md5 = (data: Buffer) => digest("md5", data);
 
-const md5 = (data: Buffer) => createHash("md5").update(data).digest("hex");
-
-/** What the server answers, by path; anything else is a 404. Every request is recorded. */
-let routes = new Map<string, Buffer | string>();
-let requests: string[] = [];
-let server: Server;
+const server = new FileServer();
+const { routes, requests } = server;
 let baseUrl: string;
 let cacheDir: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(req.url ?? "");
-    const body = routes.get(req.url ?? "");
-    if (body === undefined) {
-      res.writeHead(404, "Not Found").end();
-      return;
-    }
-    res.writeHead(200, { "content-length": Buffer.byteLength(body) }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/datasets/movielens`;
+  await server.start();
+  baseUrl = `${server.origin}/datasets/movielens`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 beforeEach(() => {
-  routes = new Map();
-  requests = [];
+  server.reset();
   cacheDir = mkdtempSync(join(tmpdir(), "download-"));
 });
 
@@ -97,7 +74,7 @@ describe("downloadRelease", () => {
     const first = await downloadRelease("ml-latest-small", { cacheDir, baseUrl });
     expect(requests).toHaveLength(2);
 
-    requests = [];
+    requests.length = 0;
     const second = await downloadRelease("ml-latest-small", { cacheDir, baseUrl });
     expect(second).toBe(first);
     expect(requests).toEqual([]);
@@ -123,7 +100,7 @@ describe("downloadRelease", () => {
 
     // Once the checksum is right, the next call downloads again instead of trusting anything left over.
     publish("ml-latest-small", zip);
-    requests = [];
+    requests.length = 0;
     await downloadRelease("ml-latest-small", { cacheDir, baseUrl });
     expect(requests).toHaveLength(2);
   });
@@ -139,10 +116,7 @@ describe("downloadRelease", () => {
   });
 
   it("fails when the server cannot be reached, naming the URL", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await closedPort();
 
     const error = await loadFailure(downloadRelease("ml-100k", { cacheDir, baseUrl: `http://127.0.0.1:${port}` }));
     expect(error.message).toContain(`http://127.0.0.1:${port}/ml-100k.zip.md5`);

@@ -1,61 +1,37 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buffer } from "node:stream/consumers";
 import { fileURLToPath } from "node:url";
-import yazl from "yazl";
 import { fetchRelease } from "../../src/ingest/fetch-release.js";
 import { UnreachableError } from "../../src/ingest/http-get.js";
 import { LoadError } from "../../src/ingest/load-error.js";
 import type { PinnedWheel } from "../../src/ingest/recbole/recbole-wheel.js";
+import { closedPort, digest, FileServer, zipOf } from "./file-server.js";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/recbole-ml-100k/", import.meta.url));
 const ML_100K = fileURLToPath(new URL("../fixtures/ml-100k/", import.meta.url));
 const COUNTS = { ratings: 3, users: 2, movies: 4 };
 
-async function zipOf(files: Record<string, Buffer>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  for (const [path, bytes] of Object.entries(files)) zip.addBuffer(bytes, path);
-  zip.end();
-  return buffer(zip.outputStream);
-}
-
-const digest = (algorithm: "md5" | "sha256", data: Buffer) => createHash(algorithm).update(data).digest("hex");
-
 /** One loopback server plays both GroupLens (/grouplens/…) and PyPI (/pypi/…); unknown paths are 404. */
-let routes = new Map<string, Buffer | string>();
-let requests: string[] = [];
-let server: Server;
+const server = new FileServer();
+const { routes, requests } = server;
 let origin: string;
-/** A port nothing listens on: GroupLens out of reach. */
-let closedPort: number;
+/** GroupLens out of reach: nothing listens there. */
+let offline: string;
 let cacheDir: string;
 let wheel: PinnedWheel;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(req.url ?? "");
-    const body = routes.get(req.url ?? "");
-    if (body === undefined) res.writeHead(404, "Not Found").end();
-    else res.writeHead(200, { "content-length": Buffer.byteLength(body) }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const closed = createServer();
-  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-  closedPort = (closed.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  await server.start();
+  origin = server.origin;
+  offline = `http://127.0.0.1:${await closedPort()}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 beforeEach(async () => {
-  routes = new Map();
-  requests = [];
+  server.reset();
   cacheDir = mkdtempSync(join(tmpdir(), "fetch-release-"));
   const files: Record<string, Buffer> = {};
   for (const name of ["ml-100k.inter", "ml-100k.item", "ml-100k.user"]) files[`recbole/dataset_example/ml-100k/${name}`] = readFileSync(join(FIXTURE, name));
@@ -83,7 +59,7 @@ describe("fetchRelease", () => {
   });
 
   it("falls back to the PyPI copy when GroupLens cannot be reached, saying why and what the copy lacks", async () => {
-    const baseUrl = `http://127.0.0.1:${closedPort}`;
+    const baseUrl = offline;
     const fetched = await fetchRelease("ml-100k", { cacheDir, baseUrl, wheel, counts: COUNTS });
 
     expect(fetched.dir).toBe(join(cacheDir, "ml-100k-recbole-1.2.1", "ml-100k"));
@@ -93,7 +69,7 @@ describe("fetchRelease", () => {
     expect(readdirSync(fetched.dir).sort()).toEqual(["u.data", "u.item", "u.user"]);
 
     // Still out of reach: the copy is reused without fetching the wheel again.
-    requests = [];
+    requests.length = 0;
     expect((await fetchRelease("ml-100k", { cacheDir, baseUrl, wheel, counts: COUNTS })).dir).toBe(fetched.dir);
     expect(requests).toEqual([]);
 
@@ -112,7 +88,7 @@ describe("fetchRelease", () => {
   });
 
   it("has no second source for the other releases", async () => {
-    const error = await fetchRelease("ml-1m", { cacheDir, baseUrl: `http://127.0.0.1:${closedPort}`, wheel }).catch((e: unknown) => e);
+    const error = await fetchRelease("ml-1m", { cacheDir, baseUrl: offline, wheel }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreachableError);
     expect(requests).toEqual([]);
   });

@@ -1,14 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buffer } from "node:stream/consumers";
 import { fileURLToPath } from "node:url";
-import yazl from "yazl";
 import { openRelease } from "../../src/ingest/formats/detect.js";
+import { digest, FileServer, zipOf } from "./file-server.js";
 import { loadFailure } from "./load-failure.js";
 import { cachedPypiMl100k, ml100kFromPypi, type PinnedWheel } from "../../src/ingest/recbole/recbole-wheel.js";
 
@@ -18,49 +14,42 @@ const COUNTS = { ratings: 3, users: 2, movies: 4 };
 
 /** A wheel laid out like RecBole's: package code, and the example data sets with files this project does not use. */
 async function wheelOf(atomic: string[] = ATOMIC_FILES): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from("__version__ = '1.2.1'\n"), "recbole/__init__.py");
-  for (const name of atomic) zip.addBuffer(readFileSync(join(FIXTURE, name)), `recbole/dataset_example/ml-100k/${name}`);
-  zip.addBuffer(Buffer.from("head_id:token\trelation_id:token\ttail_id:token\n"), "recbole/dataset_example/ml-100k/ml-100k.kg");
-  zip.end();
-  return buffer(zip.outputStream);
+  const files: Record<string, Buffer | string> = { "recbole/__init__.py": "__version__ = '1.2.1'\n" };
+  for (const name of atomic) files[`recbole/dataset_example/ml-100k/${name}`] = readFileSync(join(FIXTURE, name));
+  files["recbole/dataset_example/ml-100k/ml-100k.kg"] = "head_id:token\trelation_id:token\ttail_id:token\n";
+  return zipOf(files);
 }
 
-const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+const sha256 = (data: Buffer) => digest("sha256", data);
 
+const PATH = "/packages/recbole-1.2.1-py3-none-any.whl";
+const server = new FileServer();
+const { requests } = server;
+/** The wheel being served. */
 let body: Buffer | undefined;
-let requests: string[] = [];
-let server: Server;
 let url: string;
 let cacheDir: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    requests.push(req.url ?? "");
-    if (body === undefined || req.url !== "/packages/recbole-1.2.1-py3-none-any.whl") {
-      res.writeHead(404, "Not Found").end();
-      return;
-    }
-    res.writeHead(200, { "content-length": body.length }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/packages/recbole-1.2.1-py3-none-any.whl`;
+  await server.start();
+  url = `${server.origin}${PATH}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 beforeEach(() => {
   body = undefined;
-  requests = [];
+  server.reset();
   cacheDir = mkdtempSync(join(tmpdir(), "recbole-wheel-"));
 });
 
 afterEach(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 /** Serves `wheel` and returns the pin that matches it (or the given digest). */
-function publish(wheel: Buffer, digest = sha256(wheel)): PinnedWheel {
+function publish(wheel: Buffer, pinned = sha256(wheel)): PinnedWheel {
   body = wheel;
-  return { version: "1.2.1", url, sha256: digest };
+  server.routes.set(PATH, wheel);
+  return { version: "1.2.1", url, sha256: pinned };
 }
 
 describe("ml100kFromPypi", () => {
@@ -87,7 +76,7 @@ describe("ml100kFromPypi", () => {
     expect(requests).toHaveLength(1);
     expect(cachedPypiMl100k(cacheDir, wheel)).toBe(first);
 
-    requests = [];
+    requests.length = 0;
     expect(await ml100kFromPypi({ cacheDir, wheel, counts: COUNTS })).toBe(first);
     expect(requests).toEqual([]);
     // Another pinned version is another cache entry.
