@@ -1,5 +1,5 @@
 import { openRelease } from "../ingest/formats/detect.js";
-import { fetchRelease } from "../ingest/fetch-release.js";
+import { fetchRelease, fetchReport } from "../ingest/fetch-release.js";
 import { loadRelease } from "../ingest/loader.js";
 import type { ProgressReporter } from "../ingest/progress.js";
 import type { Logger } from "../logger.js";
@@ -84,8 +84,7 @@ export interface RecommendersReport {
 export async function runRecommendersBench(options: RecommendersBenchOptions): Promise<RecommendersReport> {
   const { say, seed } = options;
   const fetched = await fetchRelease("ml-100k", { cacheDir: options.cacheDir });
-  say(`ml-100k: ${fetched.dir}, from ${fetched.source}`);
-  for (const note of fetched.notes) say(`note: ${note}`);
+  for (const line of fetchReport("ml-100k", fetched)) say(line);
 
   const bench = await startBenchServer(options.logger, options.memory, RECOMMENDERS_BENCH_PORTS);
   let loaded: { ratings: Interactions; nUsers: number; nItems: number; content: ContentFeatures; loadSeconds: number };

@@ -45,3 +45,8 @@ export async function fetchRelease(name: string, options: FetchOptions): Promise
     };
   }
 }
+
+/** What to tell the user about a fetched release: where it is, where it came from, and the notes. */
+export function fetchReport(name: string, fetched: FetchedRelease): string[] {
+  return [`${name}: ${fetched.dir}, from ${fetched.source}`, ...fetched.notes.map((note) => `note: ${note}`)];
+}

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fetchRelease } from "../../src/ingest/fetch-release.js";
+import { fetchRelease, fetchReport } from "../../src/ingest/fetch-release.js";
 import { UnreachableError } from "../../src/ingest/http-get.js";
 import { LoadError } from "../../src/ingest/load-error.js";
 import type { PinnedWheel } from "../../src/ingest/recbole/recbole-wheel.js";
@@ -91,5 +91,15 @@ describe("fetchRelease", () => {
     const error = await fetchRelease("ml-1m", { cacheDir, baseUrl: offline, wheel }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnreachableError);
     expect(requests).toEqual([]);
+  });
+});
+
+describe("fetchReport", () => {
+  it("says where the release is, where it came from, and every note", () => {
+    expect(fetchReport("ml-100k", { dir: "/cache/ml-100k", source: "PyPI", notes: ["no dates", "no URLs"] })).toEqual([
+      "ml-100k: /cache/ml-100k, from PyPI",
+      "note: no dates",
+      "note: no URLs",
+    ]);
   });
 });

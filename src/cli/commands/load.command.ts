@@ -4,7 +4,7 @@ import { openRelease } from "../../ingest/formats/detect.js";
 import { join } from "node:path";
 import { bulkLoadRelease } from "../../ingest/bulk/bulk-loader.js";
 import { RELEASES } from "../../ingest/download.js";
-import { fetchRelease } from "../../ingest/fetch-release.js";
+import { fetchRelease, fetchReport } from "../../ingest/fetch-release.js";
 import { loadRelease, LoadRefusedError, type LoadSummary } from "../../ingest/loader.js";
 import { terminalProgress } from "../../ingest/progress.js";
 import { localServer, openDatabase } from "../../runtime.js";
@@ -21,8 +21,7 @@ async function download(name: string, cacheDir: string): Promise<string> {
       console.error(`download ${name}: ${(bytes / 1e6).toFixed(0)}${total ? ` of ${(total / 1e6).toFixed(0)}` : ""} MB`);
     },
   });
-  console.error(`${name}: ${fetched.dir}, from ${fetched.source}`);
-  for (const note of fetched.notes) console.error(`note: ${note}`);
+  for (const line of fetchReport(name, fetched)) console.error(line);
   return fetched.dir;
 }
 
